@@ -1,0 +1,3 @@
+// Package assessment reads project declarations and assesses them against a
+// set of rubrics.
+package assessment

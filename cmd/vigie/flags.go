@@ -1,0 +1,76 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// flags wraps flag.FlagSet so that options may come after arguments
+// (vigie validate examples/ --format json), as users expect.
+type flags struct {
+	*flag.FlagSet
+	e        *env
+	usage    string
+	examples string
+	args     []string
+}
+
+func newFlags(name string, e *env, usage, examples string) *flags {
+	fs := &flags{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError), e: e, usage: usage, examples: examples}
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&e.lang, "lang", e.lang, e.t("language of messages: fr or en (default from the locale)", "langue des messages : fr ou en (par défaut selon la locale)"))
+	return fs
+}
+
+// parse parses args; when it returns ok false, the command returns code.
+func (fs *flags) parse(args []string) (code int, ok bool) {
+	var positional []string
+	for len(args) > 0 {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fs.printUsage(fs.e.stdout)
+				return exitOK, false
+			}
+			fmt.Fprintf(fs.e.stderr, "vigie %s: %v\n", fs.Name(), err)
+			fs.printUsage(fs.e.stderr)
+			return exitInvalid, false
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if rest[0] == "--" {
+			positional = append(positional, rest[1:]...)
+			break
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+	if fs.e.lang != "fr" && fs.e.lang != "en" {
+		fmt.Fprintf(fs.e.stderr, "vigie %s: --lang must be fr or en, not %q\n", fs.Name(), fs.e.lang)
+		return exitInvalid, false
+	}
+	fs.args = positional
+	return 0, true
+}
+
+func (fs *flags) printUsage(w io.Writer) {
+	fmt.Fprintf(w, "%s %s\n\n", fs.e.t("Usage:", "Usage :"), fs.usage)
+	fmt.Fprintln(w, fs.e.t("Options:", "Options :"))
+	fs.VisitAll(func(f *flag.Flag) {
+		name, help := flag.UnquoteUsage(f)
+		fmt.Fprintf(w, "  --%s %s\n      %s\n", f.Name, name, help)
+	})
+	if fs.examples != "" {
+		fmt.Fprintf(w, "\n%s\n%s\n", fs.e.t("Examples:", "Exemples :"), strings.TrimRight(fs.examples, "\n"))
+	}
+}
+
+// repeated is a flag that may be given several times.
+type repeated []string
+
+func (r *repeated) String() string     { return strings.Join(*r, ",") }
+func (r *repeated) Set(v string) error { *r = append(*r, v); return nil }

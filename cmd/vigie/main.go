@@ -1,0 +1,114 @@
+// Command vigie assesses AI projects of the child-protection sector against
+// rubrics: it validates rubrics and declarations, and prints JSON Schemas.
+//
+//	vigie validate [--format text|json|github] [--lang fr|en] PATH…
+//	vigie schema rubric|declaration
+//	vigie version
+//
+// Exit codes: 0 valid, 1 a policy threshold failed, 2 invalid input or
+// usage, 3 internal error.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitPolicy   = 1
+	exitInvalid  = 2
+	exitInternal = 3
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+}
+
+type command struct {
+	name, summaryEN, summaryFR string
+	run                        func(args []string, env *env) int
+}
+
+// env is what a command sees of the world.
+type env struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	lang           string
+}
+
+func commands() []command {
+	return []command{
+		{"validate", "check rubrics and declarations", "vérifier des grilles et des déclarations", runValidate},
+		{"schema", "print the JSON Schema of rubrics or declarations", "afficher le schéma JSON des grilles ou des déclarations", runSchema},
+		{"version", "print vigie's version", "afficher la version de vigie", runVersion},
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	e := &env{stdout: stdout, stderr: stderr, getenv: getenv, lang: langFromEnv(getenv)}
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(e, stdout)
+		if len(args) == 0 {
+			return exitInvalid
+		}
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(args[1:], e)
+		}
+	}
+	fmt.Fprintf(stderr, e.t("vigie: unknown command %q\n", "vigie : commande inconnue %q\n"), args[0])
+	usage(e, stderr)
+	return exitInvalid
+}
+
+func usage(e *env, w io.Writer) {
+	fmt.Fprintln(w, e.t("vigie assesses AI projects of the child-protection sector against rubrics.",
+		"vigie évalue les projets d'IA de la protection de l'enfance au regard de grilles."))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, e.t("Usage: vigie COMMAND [OPTIONS] [ARGS]", "Usage : vigie COMMANDE [OPTIONS] [ARGUMENTS]"))
+	fmt.Fprintln(w)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, e.t(c.summaryEN, c.summaryFR))
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, e.t("Run vigie COMMAND --help for a command's options.", "vigie COMMANDE --help affiche les options d'une commande."))
+}
+
+// t picks the English or French text.
+func (e *env) t(en, fr string) string {
+	if e.lang == "fr" {
+		return fr
+	}
+	return en
+}
+
+// langFromEnv reads the language from the locale variables: fr for a French locale, else en.
+func langFromEnv(getenv func(string) string) string {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "fr") {
+				return "fr"
+			}
+			return "en"
+		}
+	}
+	return "en"
+}
+
+func runVersion(args []string, e *env) int {
+	fs := newFlags("version", e, "vigie version", "")
+	if code, ok := fs.parse(args); !ok {
+		return code
+	}
+	fmt.Fprintln(e.stdout, "vigie", version)
+	return exitOK
+}

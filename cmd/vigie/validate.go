@@ -1,0 +1,270 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/vigie-ai/vigie/assessment"
+	"github.com/vigie-ai/vigie/diag"
+	"github.com/vigie-ai/vigie/internal/source"
+	"github.com/vigie-ai/vigie/rubric"
+)
+
+const validateExamples = `  vigie validate examples/rubrics/
+  vigie validate --format github rubrics/*.yaml
+  vigie validate --lang fr --strict ma-grille.yaml`
+
+// fileResult is what validate found in one file.
+type fileResult struct {
+	File        string           `json:"file"`
+	Kind        string           `json:"kind,omitempty"`
+	Valid       bool             `json:"valid"`
+	Diagnostics diag.Diagnostics `json:"diagnostics"`
+}
+
+func runValidate(args []string, e *env) int {
+	fs := newFlags("validate", e, "vigie validate [--format text|json|github] [--strict] PATH…", validateExamples)
+	format := fs.String("format", "text", e.t("output format: text, json or github", "format de sortie : text, json ou github"))
+	strict := fs.Bool("strict", false, e.t("a text missing in one of the rubric's languages is an error", "un texte manquant dans une des langues de la grille est une erreur"))
+	if code, ok := fs.parse(args); !ok {
+		return code
+	}
+	if !slices.Contains([]string{"text", "json", "github"}, *format) {
+		fmt.Fprintf(e.stderr, e.t("vigie validate: unknown format %q (text, json or github)\n", "vigie validate : format inconnu %q (text, json ou github)\n"), *format)
+		return exitInvalid
+	}
+	if len(fs.args) == 0 {
+		fmt.Fprintln(e.stderr, e.t("vigie validate: give at least one file or folder", "vigie validate : indiquez au moins un fichier ou un dossier"))
+		fs.printUsage(e.stderr)
+		return exitInvalid
+	}
+	files, err := expand(fs.args)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "vigie validate: %v\n", err)
+		return exitInvalid
+	}
+	var opts []rubric.Option
+	if *strict {
+		opts = append(opts, rubric.WithStrictLanguages())
+	}
+	results, err := validateFiles(files, opts)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "vigie validate: %v\n", err)
+		return exitInternal
+	}
+	valid := true
+	for _, r := range results {
+		valid = valid && r.Valid
+	}
+	switch *format {
+	case "json":
+		err = writeJSONResults(e.stdout, results, valid)
+	case "github":
+		err = writeGitHub(e.stdout, results, e.lang)
+	default:
+		err = writeText(e, results)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "vigie validate: %v\n", err)
+		return exitInternal
+	}
+	if !valid {
+		return exitInvalid
+	}
+	return exitOK
+}
+
+// expand turns files and folders into the sorted list of files to check:
+// folders are walked for .yaml, .yml and .json files.
+func expand(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			switch strings.ToLower(filepath.Ext(path)) {
+			case ".yaml", ".yml", ".json":
+				if !d.IsDir() {
+					out = append(out, path)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
+}
+
+var (
+	yamlKind = regexp.MustCompile(`(?m)^kind:\s*["']?([A-Za-z]+)`)
+	jsonKind = regexp.MustCompile(`"kind"\s*:\s*"([A-Za-z]+)"`)
+)
+
+// detectKind reads the kind of a file without parsing it.
+func detectKind(file string, data []byte) string {
+	re := yamlKind
+	if source.IsJSON(file) {
+		re = jsonKind
+	}
+	if m := re.FindSubmatch(data); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
+// validateFiles checks every file alone, then the rubrics together.
+func validateFiles(files []string, opts []rubric.Option) ([]*fileResult, error) {
+	var results []*fileResult
+	byFile := map[string]*fileResult{}
+	var rubrics []*rubric.Rubric
+	for _, file := range files {
+		res := &fileResult{File: file, Diagnostics: diag.Diagnostics{}}
+		results = append(results, res)
+		byFile[file] = res
+		data, ds := readFile(file)
+		if ds != nil {
+			res.Diagnostics = ds
+			continue
+		}
+		res.Kind = detectKind(file, data)
+		var err error
+		switch res.Kind {
+		case "Declaration":
+			_, err = assessment.ParseDeclaration(file, data)
+		default:
+			var r *rubric.Rubric
+			r, err = rubric.Parse(file, data, opts...)
+			if err == nil {
+				res.Kind = "Rubric"
+				res.Diagnostics = append(res.Diagnostics, r.Warnings()...)
+				rubrics = append(rubrics, r)
+			}
+		}
+		if err := collect(err, res); err != nil {
+			return nil, err
+		}
+	}
+	if len(rubrics) > 0 {
+		_, err := rubric.NewSet(rubrics)
+		var ds diag.Diagnostics
+		if err != nil && !errors.As(err, &ds) {
+			return nil, err
+		}
+		for _, d := range ds {
+			if res, ok := byFile[d.Range.File]; ok {
+				res.Diagnostics = append(res.Diagnostics, d)
+			} else {
+				results[0].Diagnostics = append(results[0].Diagnostics, d)
+			}
+		}
+	}
+	for _, r := range results {
+		r.Diagnostics.Sort()
+		r.Valid = !r.Diagnostics.HasErrors()
+	}
+	return results, nil
+}
+
+// collect adds the diagnostics of err to res; other errors are returned.
+func collect(err error, res *fileResult) error {
+	if err == nil {
+		return nil
+	}
+	var ds diag.Diagnostics
+	if !errors.As(err, &ds) {
+		return err
+	}
+	res.Diagnostics = append(res.Diagnostics, ds...)
+	return nil
+}
+
+func readFile(file string) ([]byte, diag.Diagnostics) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, diag.Diagnostics{diag.New(diag.CodeUnreadable, diag.Range{File: file}, diag.Root(), err.Error())}
+	}
+	defer f.Close()
+	return source.Read(file, f, source.DefaultMaxBytes)
+}
+
+func writeText(e *env, results []*fileResult) error {
+	var all diag.Diagnostics
+	invalid := 0
+	for _, r := range results {
+		all = append(all, r.Diagnostics...)
+		if !r.Valid {
+			invalid++
+		}
+	}
+	if err := all.Write(e.stdout, e.lang); err != nil {
+		return err
+	}
+	errs, warns := all.Count(diag.Error), all.Count(diag.Warning)
+	_, err := fmt.Fprintf(e.stdout, e.t("%d files checked: %d valid, %d invalid (%d errors, %d warnings)\n",
+		"%d fichiers vérifiés : %d valides, %d invalides (%d erreurs, %d avertissements)\n"),
+		len(results), len(results)-invalid, invalid, errs, warns)
+	return err
+}
+
+func writeJSONResults(w io.Writer, results []*fileResult, valid bool) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(struct {
+		Valid bool          `json:"valid"`
+		Files []*fileResult `json:"files"`
+	}{valid, results})
+}
+
+// writeGitHub prints workflow commands that annotate the files in a pull request.
+func writeGitHub(w io.Writer, results []*fileResult, lang string) error {
+	var b strings.Builder
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			level := "error"
+			if d.Severity == diag.Warning {
+				level = "warning"
+			}
+			msg := d.Message(lang)
+			if h := d.Hint(lang); h != "" {
+				msg += "\n" + h
+			}
+			fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", level,
+				ghProperty(d.Range.File), max(d.Range.Start.Line, 1), max(d.Range.Start.Column, 1),
+				ghProperty("vigie "+string(d.Code)), ghData(msg))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+var (
+	ghDataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	ghPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+func ghData(s string) string     { return ghDataEscaper.Replace(s) }
+func ghProperty(s string) string { return ghPropertyEscaper.Replace(s) }

@@ -1,0 +1,271 @@
+package diag
+
+// Code identifies a kind of problem. Codes are stable: tools and tests match
+// on them, while messages may be reworded.
+type Code string
+
+// Problems with the bytes of a file, before any meaning is read from it.
+const (
+	CodeTooLarge       Code = "too-large"
+	CodeEmpty          Code = "empty"
+	CodeBinary         Code = "binary"
+	CodeSyntax         Code = "syntax"
+	CodeMultipleDocs   Code = "multiple-documents"
+	CodeDuplicateKey   Code = "duplicate-key"
+	CodeTooManyNodes   Code = "too-many-nodes"
+	CodeMappingTooLong Code = "mapping-too-large"
+	CodeTooDeep        Code = "too-deep"
+	CodeKeyNotScalar   Code = "key-not-scalar"
+	CodeNotJSON        Code = "not-representable"
+	CodeBadMerge       Code = "bad-merge"
+	CodeNotMapping     Code = "not-a-mapping"
+	CodeUnknownKind    Code = "unknown-kind"
+	CodeUnreadable     Code = "unreadable"
+)
+
+// Problems of shape, found by the JSON Schema.
+const (
+	CodeUnknownKey Code = "unknown-key"
+	CodeRequired   Code = "required"
+	CodeType       Code = "type"
+	CodeEnum       Code = "enum"
+	CodePattern    Code = "pattern"
+	CodeRange      Code = "out-of-range"
+	CodeText       Code = "text"
+	CodeSchema     Code = "schema"
+)
+
+// Problems of meaning inside a rubric or across a set of rubrics.
+const (
+	CodeDuplicateID       Code = "duplicate-id"
+	CodeUnknownReference  Code = "unknown-reference"
+	CodeUnknownScale      Code = "unknown-scale"
+	CodeUnknownFact       Code = "unknown-fact"
+	CodeUnknownCriterion  Code = "unknown-criterion"
+	CodeUnknownTier       Code = "unknown-tier"
+	CodeUnknownSection    Code = "unknown-section"
+	CodeUnknownScore      Code = "unknown-score"
+	CodeUnknownBand       Code = "unknown-band"
+	CodeUnknownValue      Code = "unknown-value"
+	CodePredicateShape    Code = "predicate-shape"
+	CodePredicateOperator Code = "predicate-operator"
+	CodePredicateValue    Code = "predicate-value"
+	CodeAnswerCycle       Code = "answer-cycle"
+	CodeScoreCycle        Code = "score-cycle"
+	CodeZeroWeights       Code = "zero-weights"
+	CodeBandGap           Code = "band-gap"
+	CodeBandOverlap       Code = "band-overlap"
+	CodeBandBounds        Code = "band-bounds"
+	CodeInvalidDate       Code = "invalid-date"
+	CodeInvalidVersion    Code = "invalid-version"
+	CodeAnswerDefinition  Code = "answer-definition"
+	CodeMissingLanguage   Code = "missing-language"
+	CodeUnknownLanguage   Code = "unknown-language"
+	CodeUnknownBase       Code = "unknown-base"
+	CodeExtendsCycle      Code = "extends-cycle"
+	CodeFactConflict      Code = "fact-conflict"
+	CodeDuplicateRubric   Code = "duplicate-rubric"
+	CodeScoringMethod     Code = "scoring-method"
+	CodeUnusedDefinition  Code = "unused"
+)
+
+type template struct {
+	message, hint, didYouMean string
+}
+
+type entry struct{ en, fr template }
+
+const (
+	didYouMeanEN = "did you mean %q?"
+	didYouMeanFR = "vouliez-vous dire %q ?"
+)
+
+// catalog holds the message and hint of every code, in English and French.
+// {1}, {2}, … stand for the diagnostic's Args.
+var catalog = map[Code]entry{
+	CodeTooLarge: {
+		template{message: "file is larger than the limit of {1} bytes", hint: "split the file, or raise the limit if the file is trusted"},
+		template{message: "le fichier dépasse la limite de {1} octets", hint: "découpez le fichier, ou relevez la limite s'il est de confiance"}},
+	CodeEmpty: {
+		template{message: "file is empty", hint: "a rubric starts with `apiVersion: vigie/v1` and `kind: Rubric`"},
+		template{message: "le fichier est vide", hint: "une grille commence par `apiVersion: vigie/v1` et `kind: Rubric`"}},
+	CodeBinary: {
+		template{message: "file is not UTF-8 text", hint: "save the file as UTF-8 text"},
+		template{message: "le fichier n'est pas du texte UTF-8", hint: "enregistrez le fichier en texte UTF-8"}},
+	CodeSyntax: {
+		template{message: "syntax error: {1}", hint: "check indentation, colons and quotes around this line"},
+		template{message: "erreur de syntaxe : {1}", hint: "vérifiez l'indentation, les deux-points et les guillemets autour de cette ligne"}},
+	CodeMultipleDocs: {
+		template{message: "file holds more than one YAML document", hint: "keep one document per file: remove the `---` separator and what follows, or split the file"},
+		template{message: "le fichier contient plusieurs documents YAML", hint: "un seul document par fichier : retirez le séparateur `---` et la suite, ou découpez le fichier"}},
+	CodeDuplicateKey: {
+		template{message: "key {1} appears twice in the same mapping (first at {2})", hint: "remove or rename one of the two"},
+		template{message: "la clé {1} apparaît deux fois dans le même bloc (d'abord en {2})", hint: "supprimez ou renommez l'une des deux"}},
+	CodeTooManyNodes: {
+		template{message: "document expands to more than {1} values", hint: "aliases (*name) may be expanding too much; write the values out or reduce the file"},
+		template{message: "le document se déploie en plus de {1} valeurs", hint: "des alias (*nom) se déploient sans doute trop ; écrivez les valeurs ou réduisez le fichier"}},
+	CodeMappingTooLong: {
+		template{message: "mapping has {1} entries, more than the limit of {2}", hint: "a rubric never needs that many keys in one place; check the file was not generated by mistake"},
+		template{message: "le bloc compte {1} entrées, au-delà de la limite de {2}", hint: "une grille n'a jamais besoin d'autant de clés au même endroit ; vérifiez que le fichier n'a pas été généré par erreur"}},
+	CodeTooDeep: {
+		template{message: "values are nested more than {1} levels deep", hint: "flatten the structure; predicates rarely need more than a few levels of all/any/not"},
+		template{message: "les valeurs sont imbriquées sur plus de {1} niveaux", hint: "aplatissez la structure ; un prédicat a rarement besoin de plus de quelques niveaux de all/any/not"}},
+	CodeKeyNotScalar: {
+		template{message: "mapping key is not a plain value", hint: "keys are names such as `title` or `weight`"},
+		template{message: "la clé n'est pas une valeur simple", hint: "les clés sont des noms comme `title` ou `weight`"}},
+	CodeNotJSON: {
+		template{message: "value {1} cannot be represented", hint: "use a finite number"},
+		template{message: "la valeur {1} n'est pas représentable", hint: "utilisez un nombre fini"}},
+	CodeBadMerge: {
+		template{message: "merge key `<<` must name a mapping or a list of mappings", hint: "write `<<: *anchor` where the anchor is a mapping"},
+		template{message: "la clé de fusion `<<` doit désigner un bloc ou une liste de blocs", hint: "écrivez `<<: *ancre` où l'ancre est un bloc"}},
+	CodeNotMapping: {
+		template{message: "document is not a mapping of keys to values", hint: "a vigie file starts with `apiVersion: vigie/v1` and a `kind:` line"},
+		template{message: "le document n'est pas un bloc de clés et de valeurs", hint: "un fichier vigie commence par `apiVersion: vigie/v1` et une ligne `kind:`"}},
+	CodeUnknownKind: {
+		template{message: "unknown document: apiVersion {1}, kind {2}", hint: "vigie reads `apiVersion: vigie/v1` with `kind: Rubric` or `kind: Declaration`"},
+		template{message: "document inconnu : apiVersion {1}, kind {2}", hint: "vigie lit `apiVersion: vigie/v1` avec `kind: Rubric` ou `kind: Declaration`"}},
+	CodeUnreadable: {
+		template{message: "cannot read file: {1}"},
+		template{message: "lecture du fichier impossible : {1}"}},
+
+	CodeUnknownKey: {
+		template{message: "unknown key {1}", hint: "allowed here: {2}"},
+		template{message: "clé inconnue {1}", hint: "clés possibles ici : {2}"}},
+	CodeRequired: {
+		template{message: "missing required key {1}", hint: "add `{1}:` here"},
+		template{message: "clé obligatoire {1} manquante", hint: "ajoutez `{1}:` ici"}},
+	CodeType: {
+		template{message: "wrong type: expected {1}, found {2}", hint: "{3}"},
+		template{message: "type incorrect : {1} attendu, {2} trouvé", hint: "{4}"}},
+	CodeEnum: {
+		template{message: "value {1} is not allowed", hint: "allowed values: {2}"},
+		template{message: "la valeur {1} n'est pas admise", hint: "valeurs admises : {2}"}},
+	CodePattern: {
+		template{message: "value {1} is not a valid {2}", hint: "{3}"},
+		template{message: "la valeur {1} n'est pas un {2} valide", hint: "{4}"}},
+	CodeRange: {
+		template{message: "{1}", hint: ""},
+		template{message: "{2}", hint: ""}},
+	CodeText: {
+		template{message: "a text must be a string, or a mapping from language code to string", hint: "write `title: Mon titre` or `title: {fr: Mon titre, en: My title}`"},
+		template{message: "un texte est une chaîne, ou un bloc langue → chaîne", hint: "écrivez `title: Mon titre` ou `title: {fr: Mon titre, en: My title}`"}},
+	CodeSchema: {
+		template{message: "{1}"},
+		template{message: "{1}"}},
+
+	CodeDuplicateID: {
+		template{message: "{1} {2} is defined twice (first at {3})", hint: "ids must be unique; rename one of them"},
+		template{message: "{1} {2} est défini deux fois (d'abord en {3})", hint: "les identifiants doivent être uniques ; renommez l'un d'eux"}},
+	CodeUnknownReference: {
+		template{message: "reference {1} does not name an item of a referential", hint: "references are written `referential:item`, both declared under `referentials:`"},
+		template{message: "la référence {1} ne désigne aucun article d'un référentiel", hint: "une référence s'écrit `référentiel:article`, tous deux déclarés sous `referentials:`"}},
+	CodeUnknownScale: {
+		template{message: "unknown scale {1}", hint: "declare it under `scales:`"},
+		template{message: "échelle {1} inconnue", hint: "déclarez-la sous `scales:`"}},
+	CodeUnknownFact: {
+		template{message: "unknown fact {1}", hint: "declare it under `facts:`"},
+		template{message: "fait {1} inconnu", hint: "déclarez-le sous `facts:`"}},
+	CodeUnknownCriterion: {
+		template{message: "unknown criterion {1}", hint: "name a criterion declared under `sections:`"},
+		template{message: "critère {1} inconnu", hint: "nommez un critère déclaré sous `sections:`"}},
+	CodeUnknownTier: {
+		template{message: "unknown tier {1}", hint: "declare it under `classification.tiers:`"},
+		template{message: "niveau de risque {1} inconnu", hint: "déclarez-le sous `classification.tiers:`"}},
+	CodeUnknownSection: {
+		template{message: "unknown section {1}"},
+		template{message: "section {1} inconnue"}},
+	CodeUnknownScore: {
+		template{message: "unknown score {1}", hint: "declare it under `scoring.scores:`"},
+		template{message: "score {1} inconnu", hint: "déclarez-le sous `scoring.scores:`"}},
+	CodeUnknownBand: {
+		template{message: "score {1} has no band {2}"},
+		template{message: "le score {1} n'a pas de palier {2}"}},
+	CodeUnknownValue: {
+		template{message: "value {1} is not one of the values of {2}", hint: "allowed values: {3}"},
+		template{message: "la valeur {1} ne fait pas partie des valeurs de {2}", hint: "valeurs admises : {3}"}},
+	CodePredicateShape: {
+		template{message: "condition must name exactly one of fact, answer, tier, all, any or not ({1})", hint: "write e.g. `{fact: affected_groups, contains: children}` or `{all: [...]}`"},
+		template{message: "une condition nomme exactement un de fact, answer, tier, all, any ou not ({1})", hint: "écrivez par exemple `{fact: affected_groups, contains: children}` ou `{all: [...]}`"}},
+	CodePredicateOperator: {
+		template{message: "operator {1} does not apply to {2} of type {3}", hint: "operators for {3}: {4}"},
+		template{message: "l'opérateur {1} ne s'applique pas à {2} de type {3}", hint: "opérateurs pour {3} : {4}"}},
+	CodePredicateValue: {
+		template{message: "operand of {1} does not fit {2}: {3}"},
+		template{message: "l'opérande de {1} ne convient pas à {2} : {3}"}},
+	CodeAnswerCycle: {
+		template{message: "conditions depend on each other in a cycle: {1}", hint: "a criterion's applies_when may only read answers that do not depend on it"},
+		template{message: "des conditions dépendent les unes des autres en boucle : {1}", hint: "la condition d'applicabilité d'un critère ne peut lire que des réponses qui n'en dépendent pas"}},
+	CodeScoreCycle: {
+		template{message: "scores depend on each other in a cycle: {1}"},
+		template{message: "des scores dépendent les uns des autres en boucle : {1}"}},
+	CodeZeroWeights: {
+		template{message: "every weight in {1} is zero", hint: "give at least one item a weight above zero"},
+		template{message: "tous les poids de {1} sont nuls", hint: "donnez un poids non nul à au moins un élément"}},
+	CodeBandGap: {
+		template{message: "bands {1} and {2} leave a gap or disagree at {3}", hint: "when a band ends with `lt: X` the next starts with `gte: X`; after `lte: X` comes `gt: X`"},
+		template{message: "les paliers {1} et {2} laissent un trou ou se contredisent en {3}", hint: "quand un palier finit par `lt: X` le suivant commence par `gte: X` ; après `lte: X` vient `gt: X`"}},
+	CodeBandOverlap: {
+		template{message: "bands {1} and {2} overlap", hint: "order bands from lowest to highest, each starting where the previous ends"},
+		template{message: "les paliers {1} et {2} se chevauchent", hint: "rangez les paliers du plus bas au plus haut, chacun commençant où finit le précédent"}},
+	CodeBandBounds: {
+		template{message: "band {1}: {2}", hint: "a band has one lower bound (gte or gt) and one upper bound (lte or lt), the lower below the upper"},
+		template{message: "palier {1} : {3}", hint: "un palier a une borne basse (gte ou gt) et une borne haute (lte ou lt), la basse sous la haute"}},
+	CodeInvalidDate: {
+		template{message: "{1} is not a valid date", hint: "write dates as YYYY-MM-DD, e.g. 2026-12-02"},
+		template{message: "{1} n'est pas une date valide", hint: "écrivez les dates AAAA-MM-JJ, par exemple 2026-12-02"}},
+	CodeInvalidVersion: {
+		template{message: "{1} is not a semantic version", hint: "write MAJOR.MINOR.PATCH, e.g. 1.2.0"},
+		template{message: "{1} n'est pas une version sémantique", hint: "écrivez MAJEURE.MINEURE.CORRECTIF, par exemple 1.2.0"}},
+	CodeAnswerDefinition: {
+		template{message: "criterion {1}: {2}"},
+		template{message: "critère {1} : {3}"}},
+	CodeMissingLanguage: {
+		template{message: "text has no {1} version", hint: "add `{1}:` to this text, or remove {1} from `languages:`"},
+		template{message: "le texte n'a pas de version {1}", hint: "ajoutez `{1}:` à ce texte, ou retirez {1} de `languages:`"}},
+	CodeUnknownLanguage: {
+		template{message: "text in language {1}, which the rubric does not declare", hint: "add {1} to `languages:` or remove this translation"},
+		template{message: "texte en langue {1}, que la grille ne déclare pas", hint: "ajoutez {1} à `languages:` ou retirez cette traduction"}},
+	CodeUnknownBase: {
+		template{message: "rubric {1} extends {2}, which is not loaded", hint: "pass the base rubric with --rubric, or name one of the embedded rubrics"},
+		template{message: "la grille {1} étend {2}, qui n'est pas chargée", hint: "passez la grille de base avec --rubric, ou nommez une des grilles intégrées"}},
+	CodeExtendsCycle: {
+		template{message: "rubrics extend each other in a cycle: {1}"},
+		template{message: "des grilles s'étendent les unes les autres en boucle : {1}"}},
+	CodeFactConflict: {
+		template{message: "fact {1} is declared differently by rubrics {2} and {3}: {4}", hint: "facts shared by rubrics must have the same type and values"},
+		template{message: "le fait {1} est déclaré différemment par les grilles {2} et {3} : {4}", hint: "un fait partagé entre grilles doit avoir le même type et les mêmes valeurs"}},
+	CodeDuplicateRubric: {
+		template{message: "rubric {1} is loaded twice (also from {2})", hint: "load each rubric once"},
+		template{message: "la grille {1} est chargée deux fois (aussi depuis {2})", hint: "chargez chaque grille une seule fois"}},
+	CodeScoringMethod: {
+		template{message: "{1}"},
+		template{message: "{2}"}},
+	CodeUnusedDefinition: {
+		template{message: "{1} {2} is declared but never used", hint: "remove it, or use it"},
+		template{message: "{1} {2} est déclaré mais jamais utilisé", hint: "supprimez-le, ou utilisez-le"}},
+}
+
+func (c Code) template(lang string) template {
+	e, ok := catalog[c]
+	if !ok {
+		return template{message: "{1}", didYouMean: didYouMeanEN}
+	}
+	t := e.en
+	t.didYouMean = didYouMeanEN
+	if lang == "fr" {
+		t = e.fr
+		t.didYouMean = didYouMeanFR
+	}
+	return t
+}
+
+// Codes returns every code vigie reports, in a stable order.
+func Codes() []Code {
+	out := make([]Code, 0, len(catalog))
+	for c := range catalog {
+		out = append(out, c)
+	}
+	slicesSort(out)
+	return out
+}

@@ -1,0 +1,194 @@
+// Package schemagen generates vigie's JSON Schemas from its Go types, as
+// draft-07 documents that gojsonschema and editors read alike.
+package schemagen
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"github.com/invopop/jsonschema"
+
+	"github.com/vigie-ai/vigie/assessment"
+	"github.com/vigie-ai/vigie/rubric"
+)
+
+const (
+	module = "github.com/vigie-ai/vigie"
+	// BaseURL is where the schemas are published; editors resolve modelines against it.
+	BaseURL = "https://raw.githubusercontent.com/vigie-ai/vigie/main/schemas/"
+	// TextComment marks the schema of a Text so that diagnostics can say "a text must be …".
+	TextComment = "vigie:text"
+)
+
+// Schema names to the Go value they describe.
+var targets = []struct {
+	name string
+	v    any
+	dirs []string // packages whose comments describe the types
+}{
+	{"rubric", &rubric.Rubric{}, []string{"rubric"}},
+	{"declaration", &assessment.Declaration{}, []string{"assessment"}},
+}
+
+// Generate returns every schema by file name (rubric.schema.json, …).
+// root is the module's root directory, relative to the working directory or absolute.
+func Generate(root string) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	for _, t := range targets {
+		b, err := generate(root, t.name, t.v, t.dirs)
+		if err != nil {
+			return nil, fmt.Errorf("generate %s schema: %w", t.name, err)
+		}
+		out[t.name+".schema.json"] = b
+	}
+	return out, nil
+}
+
+func generate(root, name string, v any, dirs []string) ([]byte, error) {
+	r := &jsonschema.Reflector{
+		BaseSchemaID:   jsonschema.ID(BaseURL + name + ".schema.json"),
+		ExpandedStruct: true,
+		Mapper:         mapper,
+	}
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	rel, err := filepath.Rel(absRoot, cwd)
+	if err != nil {
+		return nil, err
+	}
+	// AddGoComments names packages path.Join(base, dir): base must be the
+	// import path of the working directory for dir to be relative to it.
+	base := path.Join(module, filepath.ToSlash(rel))
+	for _, d := range dirs {
+		if err := r.AddGoComments(base, filepath.Join(root, d)); err != nil {
+			return nil, err
+		}
+	}
+	s := r.Reflect(v)
+	s.ID = jsonschema.ID(BaseURL + name + ".schema.json")
+	s.Title = map[string]string{"rubric": "vigie rubric", "declaration": "vigie declaration"}[name]
+	return toDraft07(s)
+}
+
+var (
+	textType  = reflect.TypeFor[rubric.Text]()
+	valueType = reflect.TypeFor[rubric.Value]()
+)
+
+const idPattern = "^[a-z0-9][a-z0-9_.-]*$"
+
+func textSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{
+		Comments: TextComment,
+		OneOf: []*jsonschema.Schema{
+			{Type: "string"},
+			{
+				Type:                 "object",
+				MinProperties:        ptr(uint64(1)),
+				PropertyNames:        &jsonschema.Schema{Pattern: "^[a-z]{2}$"},
+				AdditionalProperties: &jsonschema.Schema{Type: "string"},
+			},
+		},
+	}
+}
+
+func mapper(t reflect.Type) *jsonschema.Schema {
+	switch t {
+	case textType:
+		return textSchema()
+	case valueType:
+		props := jsonschema.NewProperties()
+		props.Set("value", &jsonschema.Schema{Type: "string", Pattern: idPattern, Description: "The value as written in declarations."})
+		label := textSchema()
+		label.Description = "How the value reads in reports."
+		props.Set("label", label)
+		props.Set("signals", &jsonschema.Schema{
+			Type:                 "object",
+			Description:          "Phrases, per language, that suggest this value when a project's description contains them (matched without regard to case or accents).",
+			PropertyNames:        &jsonschema.Schema{Pattern: "^[a-z]{2}$"},
+			AdditionalProperties: &jsonschema.Schema{Type: "array", Items: &jsonschema.Schema{Type: "string", MinLength: ptr(uint64(1))}},
+		})
+		return &jsonschema.Schema{OneOf: []*jsonschema.Schema{
+			{Type: "string", Pattern: idPattern},
+			{Type: "object", Properties: props, Required: []string{"value"}, AdditionalProperties: jsonschema.FalseSchema},
+		}}
+	}
+	return nil
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// toDraft07 rewrites invopop's 2020-12 output to a spec-true draft-07
+// document: definitions instead of $defs, and $ref siblings kept through
+// allOf, since draft-07 validators ignore them.
+func toDraft07(s *jsonschema.Schema) ([]byte, error) {
+	raw, err := json.Marshal(s)
+	if err != nil {
+		return nil, err
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		return nil, err
+	}
+	doc["$schema"] = "http://json-schema.org/draft-07/schema#"
+	if defs, ok := doc["$defs"]; ok {
+		doc["definitions"] = defs
+		delete(doc, "$defs")
+	}
+	if err := rewrite(doc); err != nil {
+		return nil, err
+	}
+	b, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+var unsupported2020 = []string{"prefixItems", "dependentRequired", "dependentSchemas",
+	"unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$anchor", "minContains", "maxContains"}
+
+func rewrite(v any) error {
+	switch n := v.(type) {
+	case map[string]any:
+		for _, k := range unsupported2020 {
+			if _, ok := n[k]; ok {
+				return fmt.Errorf("schema uses 2020-12 keyword %q, which draft-07 validators ignore", k)
+			}
+		}
+		if ref, ok := n["$ref"].(string); ok {
+			n["$ref"] = strings.Replace(ref, "#/$defs/", "#/definitions/", 1)
+			if len(n) > 1 {
+				r := map[string]any{"$ref": n["$ref"]}
+				delete(n, "$ref")
+				n["allOf"] = []any{r}
+			}
+		}
+		for k, c := range n {
+			if k == "enum" || k == "const" || k == "default" || k == "examples" {
+				continue
+			}
+			if err := rewrite(c); err != nil {
+				return err
+			}
+		}
+	case []any:
+		for _, c := range n {
+			if err := rewrite(c); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,314 @@
+package rubric
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/vigie-ai/vigie/diag"
+	"github.com/vigie-ai/vigie/internal/schema"
+	"github.com/vigie-ai/vigie/internal/source"
+	"github.com/vigie-ai/vigie/schemas"
+)
+
+// ErrInvalid is wrapped by errors about rubrics that cannot be used; the
+// diagnostics themselves are reachable with errors.As(err, &diag.Diagnostics{}).
+var ErrInvalid = errors.New("invalid rubric")
+
+// Option configures parsing and validation.
+type Option func(*config) error
+
+type config struct {
+	limits source.Limits
+	strict bool
+}
+
+func newConfig(opts []Option) (*config, error) {
+	c := &config{limits: source.DefaultLimits()}
+	for _, o := range opts {
+		if err := o(c); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// WithMaxBytes sets the size cap of one file (default 8 MiB).
+func WithMaxBytes(n int64) Option {
+	return func(c *config) error {
+		if n <= 0 {
+			return fmt.Errorf("max bytes must be positive, got %d", n)
+		}
+		c.limits.MaxBytes = n
+		return nil
+	}
+}
+
+// WithStrictLanguages makes a text missing in one of the rubric's languages
+// an error instead of a warning.
+func WithStrictLanguages() Option {
+	return func(c *config) error {
+		c.strict = true
+		return nil
+	}
+}
+
+var rubricSchema = sync.OnceValues(func() (*schema.Validator, error) {
+	return schema.Compile(schemas.Rubric())
+})
+
+// ReadFile reads and parses the rubric file at path. It never reads more
+// than the size cap.
+func ReadFile(path string, opts ...Option) (*Rubric, error) {
+	c, err := newConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read rubric: %w", err)
+	}
+	defer f.Close()
+	data, ds := source.Read(path, f, c.limits.MaxBytes)
+	if ds != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalid, ds)
+	}
+	return parse(path, data, c)
+}
+
+// Parse parses and validates one rubric. name is the file name used in
+// diagnostics; a name ending in .json is read as JSON, anything else as YAML.
+//
+// When the rubric has problems, the error wraps ErrInvalid and a
+// diag.Diagnostics listing all of them. A rubric that extends another is
+// checked for what can be checked alone; NewSet checks the rest once the
+// base is known. Warnings of a valid rubric are returned by Warnings.
+func Parse(name string, data []byte, opts ...Option) (*Rubric, error) {
+	c, err := newConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	return parse(name, data, c)
+}
+
+func parse(name string, data []byte, c *config) (*Rubric, error) {
+	doc, ds := source.Parse(name, data, c.limits)
+	if doc == nil {
+		return nil, invalid(ds)
+	}
+	if dk := checkKind(doc, "Rubric"); dk != nil {
+		return nil, invalid(append(ds, dk))
+	}
+	v, err := rubricSchema()
+	if err != nil {
+		return nil, err
+	}
+	sds, err := v.Validate(doc)
+	if err != nil {
+		return nil, err
+	}
+	ds = append(ds, sds...)
+	// Go on past schema errors to report every problem at once: decode what
+	// is valid, and drop what later checks would say about the invalid parts.
+	var pruned []diag.Path
+	for _, d := range sds {
+		if d.Code != diag.CodeRequired {
+			source.Prune(doc.Value, d.Path)
+			pruned = append(pruned, d.Path)
+		}
+	}
+	r, err := decode(doc.Value)
+	if err != nil {
+		if ds.HasErrors() {
+			return nil, invalid(ds)
+		}
+		return nil, fmt.Errorf("decode rubric %s: %w", name, err)
+	}
+	sum := sha256.Sum256(data)
+	r.src = &origin{doc: doc, sha256: hex.EncodeToString(sum[:]), hasScoring: r.Scoring != nil, hasLanguage: r.Language != ""}
+	r.normalise()
+	for _, d := range check(r, c, checkShapes|nameChecksUnlessExtends(r)) {
+		if !underAny(d.Path, pruned) {
+			ds = append(ds, d)
+		}
+	}
+	ds.Sort()
+	if ds.HasErrors() {
+		return nil, invalid(ds)
+	}
+	r.src.warnings = ds
+	return r, nil
+}
+
+// underAny reports whether p is one of roots, inside one, or the parent of one.
+func underAny(p diag.Path, roots []diag.Path) bool {
+	ps := p.String()
+	for _, r := range roots {
+		rs := r.String()
+		if ps == rs || strings.HasPrefix(ps, rs+".") || strings.HasPrefix(ps, rs+"[") {
+			return true
+		}
+		segs := r.Segments()
+		if len(segs) > 0 && parentString(segs) == ps {
+			return true
+		}
+	}
+	return false
+}
+
+func parentString(segs []diag.Segment) string {
+	var p diag.Path
+	for _, s := range segs[:len(segs)-1] {
+		if s.IsIndex {
+			p = p.Index(s.Index)
+		} else {
+			p = p.Child(s.Key)
+		}
+	}
+	return p.String()
+}
+
+func nameChecksUnlessExtends(r *Rubric) checkMode {
+	if r.Extends != "" {
+		return 0
+	}
+	return checkNames
+}
+
+func invalid(ds diag.Diagnostics) error {
+	ds.Sort()
+	return fmt.Errorf("%w: %w", ErrInvalid, ds)
+}
+
+// checkKind reports a document that is not of the wanted kind, which the
+// schema would otherwise drown in unknown-key errors.
+func checkKind(doc *source.Document, want string) *diag.Diagnostic {
+	m, ok := doc.Value.(map[string]any)
+	if !ok {
+		return diag.New(diag.CodeNotMapping, doc.Locate(diag.Root()), diag.Root())
+	}
+	api, _ := m["apiVersion"].(string)
+	kind, _ := m["kind"].(string)
+	if kind != "" && kind != want && (kind == "Rubric" || kind == "Declaration") {
+		p := diag.NewPath("kind")
+		return diag.New(diag.CodeUnknownKind, doc.Locate(p), p, api, kind)
+	}
+	return nil
+}
+
+// decode turns a validated JSON value into the typed model.
+func decode(v any) (*Rubric, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	r := &Rubric{}
+	if err := dec.Decode(r); err != nil && !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	return r, nil
+}
+
+// SHA256 returns the hex SHA-256 of the rubric file's bytes, or "" for a
+// rubric built in memory.
+func (r *Rubric) SHA256() string {
+	if r.src == nil {
+		return ""
+	}
+	return r.src.sha256
+}
+
+// File returns the name of the file the rubric was read from.
+func (r *Rubric) File() string {
+	if r.src == nil || r.src.doc == nil {
+		return ""
+	}
+	return r.src.doc.File
+}
+
+// Warnings returns the warnings found while parsing a valid rubric.
+func (r *Rubric) Warnings() diag.Diagnostics {
+	if r.src == nil {
+		return nil
+	}
+	return r.src.warnings
+}
+
+// normalise fills in the defaults, so that users of the model never see
+// a missing weight or answer type.
+func (r *Rubric) normalise() {
+	if r.Language == "" {
+		r.Language = "en"
+	}
+	one := 1.0
+	for i := range r.Sections {
+		s := &r.Sections[i]
+		if s.Weight == nil {
+			s.Weight = &one
+		}
+		for j := range s.Criteria {
+			s.Criteria[j].normalise()
+		}
+	}
+	for i := range r.Overrides {
+		for j := range r.Overrides[i].AddCriteria {
+			r.Overrides[i].AddCriteria[j].normalise()
+		}
+	}
+	if r.Scoring == nil {
+		r.Scoring = &Scoring{}
+	}
+	if r.Scoring.Method == "" {
+		r.Scoring.Method = WeightedMean
+	}
+	if r.Scoring.Missing == "" {
+		r.Scoring.Missing = MissingZero
+	}
+	if r.Scoring.Rounding == nil {
+		r.Scoring.Rounding = &Rounding{}
+	}
+	if r.Scoring.Rounding.Digits == nil {
+		d := 1
+		r.Scoring.Rounding.Digits = &d
+	}
+	if r.Scoring.Rounding.Mode == "" {
+		r.Scoring.Rounding.Mode = RoundHalfUp
+	}
+	for i := range r.Scoring.Scores {
+		if r.Scoring.Scores[i].Basis == "" {
+			r.Scoring.Scores[i].Basis = BasisPercent
+		}
+	}
+}
+
+func (c *Criterion) normalise() {
+	one := 1.0
+	if c.Weight == nil {
+		c.Weight = &one
+	}
+	if c.Type == "" && c.Scale != "" {
+		c.Type = AnswerScale
+	}
+	if c.Evidence == "" {
+		c.Evidence = EvidenceOptional
+	}
+	if c.Severity == "" {
+		c.Severity = SeverityMedium
+		if c.Gate {
+			c.Severity = SeverityCritical
+		}
+	}
+	if c.Type == AnswerBoolean && c.Expected == nil {
+		t := true
+		c.Expected = &t
+	}
+}

@@ -1,0 +1,258 @@
+package rubric
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/vigie-ai/vigie/diag"
+)
+
+// operators lists the operators that apply to each kind of value.
+var operators = map[FactType][]string{
+	FactBool:   {"equals", "exists"},
+	FactEnum:   {"equals", "in", "exists"},
+	FactSet:    {"contains", "contains_any", "exists"},
+	FactNumber: {"equals", "in", "gte", "lte", "exists"},
+	FactString: {"equals", "in", "exists"},
+	FactDate:   {"equals", "gte", "lte", "exists"},
+}
+
+// subject describes what a condition reads: its type and, for enum and set
+// values, the values allowed.
+type subject struct {
+	name   string // for messages: fact x, answer to y
+	typ    FactType
+	values []string
+}
+
+// Operators returns the operators used by p itself (not by nested conditions), in a fixed order.
+func (p *Predicate) operators() []string {
+	var ops []string
+	for _, o := range []struct {
+		set  bool
+		name string
+	}{{p.Equals != nil, "equals"}, {p.In != nil, "in"}, {p.Contains != nil, "contains"},
+		{p.ContainsAny != nil, "contains_any"}, {p.Exists != nil, "exists"}, {p.GTE != nil, "gte"}, {p.LTE != nil, "lte"}} {
+		if o.set {
+			ops = append(ops, o.name)
+		}
+	}
+	return ops
+}
+
+func (p *Predicate) subjects() []string {
+	var s []string
+	for _, o := range []struct {
+		set  bool
+		name string
+	}{{p.Fact != "", "fact"}, {p.Answer != "", "answer"}, {p.Tier != "", "tier"},
+		{p.All != nil, "all"}, {p.Any != nil, "any"}, {p.Not != nil, "not"}} {
+		if o.set {
+			s = append(s, o.name)
+		}
+	}
+	return s
+}
+
+func (k *checker) predicate(p *Predicate, at diag.Path) {
+	if p == nil {
+		return
+	}
+	subjects, ops := p.subjects(), p.operators()
+	if k.shapes() {
+		found := "found: " + strings.Join(append(slices.Clone(subjects), ops...), ", ")
+		if len(subjects)+len(ops) == 0 {
+			found = "found nothing"
+		}
+		switch {
+		case len(subjects) != 1:
+			k.add(diag.CodePredicateShape, at, found)
+			return
+		case subjects[0] == "fact" || subjects[0] == "answer":
+			if len(ops) != 1 && !(len(ops) == 2 && p.GTE != nil && p.LTE != nil) {
+				k.add(diag.CodePredicateShape, at, found+"; a fact or an answer takes one operator (gte with lte for a range)")
+			}
+		default:
+			if len(ops) > 0 {
+				k.add(diag.CodePredicateShape, at, found+"; "+subjects[0]+" takes no operator")
+			}
+		}
+		if p.All != nil && len(p.All) == 0 || p.Any != nil && len(p.Any) == 0 {
+			k.add(diag.CodePredicateShape, at, "all and any need at least one condition")
+		}
+	}
+	for i := range p.All {
+		k.predicate(&p.All[i], at.Child("all").Index(i))
+	}
+	for i := range p.Any {
+		k.predicate(&p.Any[i], at.Child("any").Index(i))
+	}
+	k.predicate(p.Not, at.Child("not"))
+	if !k.names() || len(subjects) != 1 {
+		return
+	}
+	switch {
+	case p.Fact != "":
+		f, ok := k.sc.facts[p.Fact]
+		if !ok {
+			d := k.add(diag.CodeUnknownFact, at.Child("fact"), strconv.Quote(p.Fact))
+			d.Suggestion = diag.Suggest(p.Fact, keys(k.sc.facts))
+			return
+		}
+		s := subject{name: "fact " + f.ID, typ: f.Type}
+		for _, v := range f.Values {
+			s.values = append(s.values, v.Value)
+		}
+		k.operands(p, s, at)
+	case p.Answer != "":
+		c := k.criterionRef(p.Answer, at.Child("answer"))
+		if c == nil {
+			return
+		}
+		k.operands(p, k.answerSubject(p.Answer, c), at)
+	case p.Tier != "":
+		known := k.sc.tiers
+		if k.sc.foreign != nil && !known[p.Tier] {
+			known = k.sc.foreign.tiers
+		}
+		if known == nil {
+			return // the rubric does not classify: the set will say whether the tier exists
+		}
+		if !known[p.Tier] {
+			d := k.add(diag.CodeUnknownTier, at.Child("tier"), strconv.Quote(p.Tier))
+			d.Suggestion = diag.Suggest(p.Tier, keys(known))
+		}
+	}
+}
+
+// answerSubject describes the answer to c as a value a condition can read.
+func (k *checker) answerSubject(ref string, c *Criterion) subject {
+	s := subject{name: "answer to " + ref}
+	switch c.Type {
+	case AnswerBoolean:
+		s.typ = FactBool
+	case AnswerNumber:
+		s.typ = FactNumber
+	case AnswerMulti:
+		s.typ = FactSet
+	case AnswerChoice:
+		s.typ = FactEnum
+	case AnswerScale:
+		// A scale answer compares by level: gte partial means partial or better.
+		s.typ = FactEnum
+		scales := k.sc.scales
+		if rid, _, ok := strings.Cut(ref, "/"); ok && k.sc.foreign != nil && k.sc.foreign.scales[rid] != nil {
+			scales = k.sc.foreign.scales[rid]
+		}
+		if sc, ok := scales[c.Scale]; ok {
+			for _, l := range sc.Levels {
+				s.values = append(s.values, l.Value)
+			}
+		}
+		s.values = append(s.values, NotApplicable)
+		return s
+	}
+	for _, ch := range c.Choices {
+		s.values = append(s.values, ch.Value)
+	}
+	if c.NotApplicable {
+		s.values = append(s.values, NotApplicable)
+	}
+	return s
+}
+
+// operands checks that the operator fits the subject's type and its operands its values.
+func (k *checker) operands(p *Predicate, s subject, at diag.Path) {
+	allowed := operators[s.typ]
+	scaleOrder := strings.HasPrefix(s.name, "answer") && s.typ == FactEnum && slices.Contains(s.values, NotApplicable)
+	for _, op := range p.operators() {
+		if !slices.Contains(allowed, op) && !(scaleOrder && (op == "gte" || op == "lte")) {
+			k.add(diag.CodePredicateOperator, at.Child(op), op, s.name, string(s.typ), strings.Join(allowed, ", "))
+		}
+	}
+	one := func(op string, v any) {
+		if v != nil {
+			k.operand(op, v, s, at.Child(op))
+		}
+	}
+	list := func(op string, vs []any) {
+		if vs != nil && len(vs) == 0 {
+			k.add(diag.CodePredicateValue, at.Child(op), op, s.name, "the list is empty")
+		}
+		for i, v := range vs {
+			k.operand(op, v, s, at.Child(op).Index(i))
+		}
+	}
+	one("equals", p.Equals)
+	one("contains", p.Contains)
+	one("gte", p.GTE)
+	one("lte", p.LTE)
+	list("in", p.In)
+	list("contains_any", p.ContainsAny)
+}
+
+func (k *checker) operand(op string, v any, s subject, at diag.Path) {
+	bad := func(why string) { k.add(diag.CodePredicateValue, at, op, s.name, why) }
+	switch s.typ {
+	case FactBool:
+		if _, ok := v.(bool); !ok {
+			bad(fmt.Sprintf("expected true or false, found %s", show(v)))
+		}
+	case FactNumber:
+		if _, ok := v.(float64); !ok {
+			bad(fmt.Sprintf("expected a number, found %s", show(v)))
+		}
+	case FactString:
+		if _, ok := v.(string); !ok {
+			bad(fmt.Sprintf("expected a string, found %s", show(v)))
+		}
+	case FactDate:
+		str, ok := v.(string)
+		if _, err := time.Parse(time.DateOnly, str); !ok || err != nil {
+			bad(fmt.Sprintf("expected a date YYYY-MM-DD, found %s", show(v)))
+		}
+	case FactEnum, FactSet:
+		str, ok := v.(string)
+		if !ok {
+			bad(fmt.Sprintf("expected one of the values, found %s", show(v)))
+			return
+		}
+		if !slices.Contains(s.values, str) {
+			d := k.add(diag.CodeUnknownValue, at, strconv.Quote(str), s.name, strings.Join(s.values, ", "))
+			d.Suggestion = diag.Suggest(str, s.values)
+		}
+	}
+}
+
+func show(v any) string {
+	if s, ok := v.(string); ok {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprint(v)
+}
+
+// Refs returns the facts, answers and tiers that p reads, nested conditions included.
+func (p *Predicate) refs(facts, answers, tiers *[]string) {
+	if p == nil {
+		return
+	}
+	if p.Fact != "" && facts != nil {
+		*facts = append(*facts, p.Fact)
+	}
+	if p.Answer != "" && answers != nil {
+		*answers = append(*answers, p.Answer)
+	}
+	if p.Tier != "" && tiers != nil {
+		*tiers = append(*tiers, p.Tier)
+	}
+	for i := range p.All {
+		p.All[i].refs(facts, answers, tiers)
+	}
+	for i := range p.Any {
+		p.Any[i].refs(facts, answers, tiers)
+	}
+	p.Not.refs(facts, answers, tiers)
+}
