@@ -1,7 +1,5 @@
 package assessment
 
-
-
 // Declaration is what a project team says about its AI project: facts, and
 // answers to the criteria of the rubrics, with evidence.
 type Declaration struct {
@@ -54,4 +52,3 @@ type Evidence struct {
 	// Date of the document (YYYY-MM-DD); old evidence is flagged.
 	Date string `json:"date,omitempty" jsonschema:"format=date"`
 }
-

@@ -46,16 +46,14 @@ func buildDeps(rubrics []*Rubric) *depGraph {
 		return r.ID + "/" + id
 	}
 	link := func(r *Rubric, from string, p *Predicate, at diag.Path) {
-		var answers, tiers []string
-		p.refs(nil, &answers, &tiers)
-		for _, a := range answers {
-			g.edges[from] = append(g.edges[from], depEdge{to: qualify(r, a), from: r, at: at})
-		}
-		for _, t := range tiers {
-			if owner, ok := tierOwner[t]; ok {
-				g.edges[from] = append(g.edges[from], depEdge{to: owner + classificationNode, from: r, at: at})
+		p.walk(at, func(q *Predicate, qp diag.Path) {
+			if q.Answer != "" {
+				g.edges[from] = append(g.edges[from], depEdge{to: qualify(r, q.Answer), from: r, at: qp.Child("answer")})
 			}
-		}
+			if owner, ok := tierOwner[q.Tier]; ok && q.Tier != "" {
+				g.edges[from] = append(g.edges[from], depEdge{to: owner + classificationNode, from: r, at: qp.Child("tier")})
+			}
+		})
 	}
 	for _, r := range rubrics {
 		for i, s := range r.Sections {

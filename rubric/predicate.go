@@ -256,3 +256,18 @@ func (p *Predicate) refs(facts, answers, tiers *[]string) {
 	}
 	p.Not.refs(facts, answers, tiers)
 }
+
+// walk calls fn with p and every nested condition, with their paths.
+func (p *Predicate) walk(at diag.Path, fn func(*Predicate, diag.Path)) {
+	if p == nil {
+		return
+	}
+	fn(p, at)
+	for i := range p.All {
+		p.All[i].walk(at.Child("all").Index(i), fn)
+	}
+	for i := range p.Any {
+		p.Any[i].walk(at.Child("any").Index(i), fn)
+	}
+	p.Not.walk(at.Child("not"), fn)
+}
