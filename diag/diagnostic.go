@@ -135,11 +135,13 @@ func (ds Diagnostics) Err() error {
 	return nil
 }
 
-// Sort orders the list by file, line, column, code and path, and drops exact repeats.
+// Sort orders the list by file, line, column, code and path, and drops
+// repeats: the same problem at the same place, which YAML aliases produce
+// when one anchored value is used at several paths.
 func (ds *Diagnostics) Sort() {
 	slices.SortStableFunc(*ds, compare)
 	*ds = slices.CompactFunc(*ds, func(a, b *Diagnostic) bool {
-		return compare(a, b) == 0 && a.Message("en") == b.Message("en")
+		return a.Range == b.Range && a.Code == b.Code && a.Severity == b.Severity && a.Message("en") == b.Message("en")
 	})
 }
 

@@ -157,6 +157,7 @@ func (k *checker) run() {
 	k.scoring()
 	if k.names() {
 		k.cycles()
+		k.scoreCycles()
 	}
 }
 
@@ -253,6 +254,15 @@ func (k *checker) uniqueValues(what string, n int, val func(int) string, path fu
 func (k *checker) texts() {
 	if len(k.sc.languages) == 0 {
 		return
+	}
+	for i, f := range k.r.Facts {
+		for j, v := range f.Values {
+			for lang := range v.Signals {
+				if !slices.Contains(k.sc.languages, lang) {
+					k.warn(diag.CodeUnknownLanguage, diag.Root().Child("facts").Index(i).Child("values").Index(j).Child("signals").Child(lang), lang)
+				}
+			}
+		}
 	}
 	walkTexts(k.r, func(t Text, p diag.Path) {
 		if t.IsZero() {
@@ -394,6 +404,9 @@ func (k *checker) answer(c *Criterion, p diag.Path) {
 		}
 	}
 	points := k.sc.method == Points
+	if k.names() && !points && c.Points != nil {
+		k.warn(diag.CodeUnusedDefinition, p.Child("points"), "points of criterion", c.ID) // weighted means read scores, not points
+	}
 	if k.names() && points {
 		switch {
 		case (c.Type == AnswerChoice || c.Type == AnswerMulti) && !slices.ContainsFunc(c.Choices, func(ch Choice) bool { return ch.Points != 0 }):
@@ -529,7 +542,7 @@ func (k *checker) overrides() {
 		if k.shapes() {
 			switch {
 			case (o.Section == "") == (o.Criterion == ""):
-				k.add(diag.CodeAnswerDefinition, p, "-", "an override names exactly one of section or criterion", "une surcharge nomme exactement une section ou un critère")
+				k.add(diag.CodeOverride, p, "?", "an override names exactly one of section or criterion", "une surcharge nomme exactement une section ou un critère")
 			case o.Section != "":
 				for _, f := range []struct {
 					set  bool
@@ -537,7 +550,7 @@ func (k *checker) overrides() {
 				}{{!o.Question.IsZero(), "question"}, {!o.Guidance.IsZero(), "guidance"}, {!o.Recommendation.IsZero(), "recommendation"},
 					{o.Gate != nil, "gate"}, {o.Severity != "", "severity"}, {o.Evidence != "", "evidence"}, {len(o.AddReferences) > 0, "add_references"}} {
 					if f.set {
-						k.add(diag.CodeAnswerDefinition, p.Child(f.name), o.Section, f.name+" applies to a criterion, not a section", f.name+" s'applique à un critère, pas à une section")
+						k.add(diag.CodeOverride, p.Child(f.name), "section "+o.Section, f.name+" applies to a criterion, not a section", f.name+" s'applique à un critère, pas à une section")
 					}
 				}
 			default:
@@ -546,12 +559,13 @@ func (k *checker) overrides() {
 					name string
 				}{{!o.Title.IsZero(), "title"}, {!o.Description.IsZero(), "description"}, {len(o.AddCriteria) > 0, "add_criteria"}} {
 					if f.set {
-						k.add(diag.CodeAnswerDefinition, p.Child(f.name), o.Criterion, f.name+" applies to a section, not a criterion", f.name+" s'applique à une section, pas à un critère")
+						k.add(diag.CodeOverride, p.Child(f.name), "criterion "+o.Criterion, f.name+" applies to a section, not a criterion", f.name+" s'applique à une section, pas à un critère")
 					}
 				}
 			}
 		}
 		k.references(o.AddReferences, p.Child("add_references"))
+		k.predicate(o.AppliesWhen, p.Child("applies_when"))
 		k.criteria(o.AddCriteria, p.Child("add_criteria"))
 	}
 }
@@ -647,6 +661,7 @@ func (k *checker) scoring() {
 				d.Suggestion = diag.Suggest(id, keys(k.sc.sections))
 			}
 		}
+		k.coverage(s, p)
 		for j, a := range s.Adjustments {
 			ap := p.Child("adjustments").Index(j)
 			if (a.Percent == nil) == (a.Add == nil) {
@@ -669,6 +684,75 @@ func (k *checker) scoring() {
 				}
 			}
 		}
+	}
+}
+
+// scoreCycles reports adjustments that make scores depend on each other in a loop.
+func (k *checker) scoreCycles() {
+	scores := k.r.Scoring.Scores
+	index := map[string]int{}
+	for i, s := range scores {
+		index[s.ID] = i
+	}
+	state := map[string]int{}
+	var stack []string
+	var visit func(i int)
+	visit = func(i int) {
+		id := scores[i].ID
+		state[id] = 1
+		stack = append(stack, id)
+		for j, a := range scores[i].Adjustments {
+			o, ok := index[a.Score]
+			if !ok {
+				continue
+			}
+			switch state[a.Score] {
+			case 0:
+				visit(o)
+			case 1:
+				from := slices.Index(stack, a.Score)
+				p := diag.Root().Child("scoring").Child("scores").Index(i).Child("adjustments").Index(j).Child("score")
+				k.add(diag.CodeScoreCycle, p, strings.Join(append(slices.Clone(stack[from:]), a.Score), " → "))
+			}
+		}
+		stack = stack[:len(stack)-1]
+		state[id] = 2
+	}
+	for i, s := range scores {
+		if state[s.ID] == 0 {
+			visit(i)
+		}
+	}
+}
+
+// coverage checks that the bands of a score cover every value it can take:
+// 0 to 100 for a percentage, 0 to the most points its sections can earn.
+func (k *checker) coverage(s *Score, p diag.Path) {
+	if len(s.Bands) == 0 || k.r.Extends != "" && k.sc.foreign == nil && len(k.r.Sections) == 0 {
+		return
+	}
+	top := 100.0
+	if s.Basis == BasisPoints && k.sc.method == Points {
+		top = k.r.ScoreMaxPoints(s)
+	}
+	lo, hi := s.Bands[0].Bounds, s.Bands[len(s.Bands)-1].Bounds
+	var from, to float64
+	okLo, okHi := false, false
+	switch {
+	case lo.GTE != nil:
+		from, okLo = *lo.GTE, *lo.GTE <= 0
+	case lo.GT != nil:
+		from, okLo = *lo.GT, *lo.GT < 0
+	}
+	switch {
+	case hi.LTE != nil:
+		to, okHi = *hi.LTE, *hi.LTE >= top
+	case hi.LT != nil:
+		to, okHi = *hi.LT, *hi.LT > top
+	}
+	if !okLo || !okHi {
+		f := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+		k.add(diag.CodeBandCoverage, p.Child("bands"), s.ID, f(from), f(to), "0", f(top))
 	}
 }
 

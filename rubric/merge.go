@@ -125,6 +125,9 @@ func merge(base, d *Rubric, c *config) (*Rubric, diag.Diagnostics) {
 			if o.Weight != nil {
 				s.Weight = o.Weight
 			}
+			if o.AppliesWhen != nil {
+				s.AppliesWhen = o.AppliesWhen
+			}
 			for k, cr := range o.AddCriteria {
 				s.Criteria = append(s.Criteria, cr)
 				locs.sections[j].criteria = append(locs.sections[j].criteria, locator{d.src, p.Child("add_criteria").Index(k)})
@@ -145,6 +148,12 @@ func merge(base, d *Rubric, c *config) (*Rubric, diag.Diagnostics) {
 		}
 		if o.Gate != nil {
 			cr.Gate = *o.Gate
+			if cr.Gate && o.Severity == "" && cr.Severity == SeverityMedium {
+				cr.Severity = SeverityCritical // the default severity of a gate
+			}
+		}
+		if o.AppliesWhen != nil {
+			cr.AppliesWhen = o.AppliesWhen
 		}
 		if o.Severity != "" {
 			cr.Severity = o.Severity
@@ -184,8 +193,8 @@ func merge(base, d *Rubric, c *config) (*Rubric, diag.Diagnostics) {
 	// Names in d's own content resolve against the merged rubric.
 	ds = append(ds, checkIn(d, newScope(&m), c, checkNames)...)
 	mc := &checker{r: &m, o: m.src, sc: newScope(&m), mode: checkShapes | checkNames, strict: c.strict}
-	mc.texts()
-	m.src.warnings = append(slices.Clone(d.src.warnings), mc.ds...)
+	mc.texts() // the inherited texts must exist in the languages of the extension too
+	ds = append(ds, mc.ds...)
 	return &m, ds
 }
 

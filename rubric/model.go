@@ -316,6 +316,10 @@ type Predicate struct {
 	GTE any `json:"gte,omitempty"`
 	// The number or date is less than or equal to this.
 	LTE any `json:"lte,omitempty"`
+	// The number or date is greater than this.
+	GT any `json:"gt,omitempty"`
+	// The number or date is less than this.
+	LT any `json:"lt,omitempty"`
 	// Every condition holds.
 	All []Predicate `json:"all,omitempty"`
 	// At least one condition holds.
@@ -512,6 +516,8 @@ type Override struct {
 	Severity Severity `json:"severity,omitempty" jsonschema:"enum=critical,enum=high,enum=medium,enum=low,enum=info"`
 	// New evidence rule (criterion).
 	Evidence EvidenceRule `json:"evidence,omitempty" jsonschema:"enum=optional,enum=required"`
+	// New condition of applicability (section or criterion); it replaces the base's.
+	AppliesWhen *Predicate `json:"applies_when,omitempty"`
 	// References added to the criterion.
 	AddReferences []string `json:"add_references,omitempty" jsonschema:"uniqueItems=true"`
 	// Criteria added at the end of the section.

@@ -15,9 +15,25 @@ var operators = map[FactType][]string{
 	FactBool:   {"equals", "exists"},
 	FactEnum:   {"equals", "in", "exists"},
 	FactSet:    {"contains", "contains_any", "exists"},
-	FactNumber: {"equals", "in", "gte", "lte", "exists"},
+	FactNumber: {"equals", "in", "gte", "gt", "lte", "lt", "exists"},
 	FactString: {"equals", "in", "exists"},
-	FactDate:   {"equals", "gte", "lte", "exists"},
+	FactDate:   {"equals", "gte", "gt", "lte", "lt", "exists"},
+}
+
+var orderOps = []string{"gte", "gt", "lte", "lt"}
+
+// isRange reports whether p's operators are one lower and one upper bound.
+func isRange(p *Predicate) bool {
+	lower := btoi(p.GTE != nil) + btoi(p.GT != nil)
+	upper := btoi(p.LTE != nil) + btoi(p.LT != nil)
+	return lower == 1 && upper == 1 && len(p.operators()) == 2
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // subject describes what a condition reads: its type and, for enum and set
@@ -35,7 +51,7 @@ func (p *Predicate) operators() []string {
 		set  bool
 		name string
 	}{{p.Equals != nil, "equals"}, {p.In != nil, "in"}, {p.Contains != nil, "contains"},
-		{p.ContainsAny != nil, "contains_any"}, {p.Exists != nil, "exists"}, {p.GTE != nil, "gte"}, {p.LTE != nil, "lte"}} {
+		{p.ContainsAny != nil, "contains_any"}, {p.Exists != nil, "exists"}, {p.GTE != nil, "gte"}, {p.LTE != nil, "lte"}, {p.GT != nil, "gt"}, {p.LT != nil, "lt"}} {
 		if o.set {
 			ops = append(ops, o.name)
 		}
@@ -72,8 +88,8 @@ func (k *checker) predicate(p *Predicate, at diag.Path) {
 			k.add(diag.CodePredicateShape, at, found)
 			return
 		case subjects[0] == "fact" || subjects[0] == "answer":
-			if len(ops) != 1 && !(len(ops) == 2 && p.GTE != nil && p.LTE != nil) {
-				k.add(diag.CodePredicateShape, at, found+"; a fact or an answer takes one operator (gte with lte for a range)")
+			if len(ops) != 1 && !isRange(p) {
+				k.add(diag.CodePredicateShape, at, found+"; a fact or an answer takes one operator (a lower and an upper bound for a range)")
 			}
 		default:
 			if len(ops) > 0 {
@@ -169,7 +185,7 @@ func (k *checker) operands(p *Predicate, s subject, at diag.Path) {
 	allowed := operators[s.typ]
 	scaleOrder := strings.HasPrefix(s.name, "answer") && s.typ == FactEnum && slices.Contains(s.values, NotApplicable)
 	for _, op := range p.operators() {
-		if !slices.Contains(allowed, op) && !(scaleOrder && (op == "gte" || op == "lte")) {
+		if !slices.Contains(allowed, op) && !(scaleOrder && slices.Contains(orderOps, op)) {
 			k.add(diag.CodePredicateOperator, at.Child(op), op, s.name, string(s.typ), strings.Join(allowed, ", "))
 		}
 	}
@@ -190,6 +206,8 @@ func (k *checker) operands(p *Predicate, s subject, at diag.Path) {
 	one("contains", p.Contains)
 	one("gte", p.GTE)
 	one("lte", p.LTE)
+	one("gt", p.GT)
+	one("lt", p.LT)
 	list("in", p.In)
 	list("contains_any", p.ContainsAny)
 }

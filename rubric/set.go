@@ -16,7 +16,8 @@ import (
 // with its base; the base itself is not assessed on its own when a member
 // extends it. A Set is immutable and safe for concurrent use.
 type Set struct {
-	rubrics []*Rubric
+	warnings diag.Diagnostics
+	rubrics  []*Rubric
 	byID    map[string]*Rubric
 	facts   map[string]*Fact
 	factIDs []string
@@ -133,8 +134,13 @@ func NewSet(rubrics []*Rubric, opts ...SetOption) (*Set, error) {
 	if ds.HasErrors() {
 		return nil, fmt.Errorf("%w: %w", ErrInvalid, ds)
 	}
+	s.warnings = ds
 	return s, nil
 }
+
+// Warnings returns what NewSet found worth fixing in rubrics that work
+// together, such as inherited texts missing in a language of an extension.
+func (s *Set) Warnings() diag.Diagnostics { return slices.Clone(s.warnings) }
 
 // Rubrics returns the rubrics of the set, sorted by id, extensions merged with their bases.
 func (s *Set) Rubrics() []*Rubric { return slices.Clone(s.rubrics) }

@@ -31,7 +31,9 @@ type fileResult struct {
 }
 
 func runValidate(args []string, e *env) int {
-	fs := newFlags("validate", e, "vigie validate [--format text|json|github] [--strict] PATH…", validateExamples)
+	fs := newFlags("validate", e, "vigie validate [--rubric PATH]… [--format text|json|github] [--strict] PATH…", validateExamples)
+	var bases repeated
+	fs.Var(&bases, "rubric", e.t("a rubric file or folder the files may extend, checked too (repeatable)", "une grille (fichier ou dossier) que les fichiers peuvent étendre, vérifiée aussi (répétable)"))
 	format := fs.String("format", "text", e.t("output format: text, json or github", "format de sortie : text, json ou github"))
 	strict := fs.Bool("strict", false, e.t("a text missing in one of the rubric's languages is an error", "un texte manquant dans une des langues de la grille est une erreur"))
 	if code, ok := fs.parse(args); !ok {
@@ -47,15 +49,18 @@ func runValidate(args []string, e *env) int {
 		return exitInvalid
 	}
 	files, err := expand(fs.args)
+	if err == nil {
+		var more []string
+		more, err = expand(bases)
+		files = append(files, more...)
+		slices.Sort(files)
+		files = slices.Compact(files)
+	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "vigie validate: %v\n", err)
 		return exitInvalid
 	}
-	var opts []rubric.Option
-	if *strict {
-		opts = append(opts, rubric.WithStrictLanguages())
-	}
-	results, err := validateFiles(files, opts)
+	results, err := validateFiles(files, *strict)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "vigie validate: %v\n", err)
 		return exitInternal
@@ -136,7 +141,13 @@ func detectKind(file string, data []byte) string {
 }
 
 // validateFiles checks every file alone, then the rubrics together.
-func validateFiles(files []string, opts []rubric.Option) ([]*fileResult, error) {
+func validateFiles(files []string, strict bool) ([]*fileResult, error) {
+	var opts []rubric.Option
+	var setOpts []rubric.SetOption
+	if strict {
+		opts = append(opts, rubric.WithStrictLanguages())
+		setOpts = append(setOpts, rubric.WithSetStrictLanguages())
+	}
 	var results []*fileResult
 	byFile := map[string]*fileResult{}
 	var rubrics []*rubric.Rubric
@@ -168,10 +179,13 @@ func validateFiles(files []string, opts []rubric.Option) ([]*fileResult, error) 
 		}
 	}
 	if len(rubrics) > 0 {
-		_, err := rubric.NewSet(rubrics)
+		set, err := rubric.NewSet(rubrics, setOpts...)
 		var ds diag.Diagnostics
 		if err != nil && !errors.As(err, &ds) {
 			return nil, err
+		}
+		if set != nil {
+			ds = set.Warnings()
 		}
 		for _, d := range ds {
 			if res, ok := byFile[d.Range.File]; ok {

@@ -53,6 +53,9 @@ type jsonWalker struct {
 	dec      *json.Decoder
 	lines    []int
 	maxDepth int
+	// the last position computed: tokens come in order, so columns are
+	// counted from there rather than from the start of a long line.
+	lastOff, lastLine, lastCol int
 }
 
 // next reads a token and the position where it starts.
@@ -144,5 +147,11 @@ func lineStarts(data []byte) []int {
 func (w *jsonWalker) pos(off int) (int, int) {
 	off = max(0, min(off, len(w.data)))
 	i := sort.Search(len(w.lines), func(i int) bool { return w.lines[i] > off }) - 1
-	return i + 1, 1 + utf8.RuneCount(w.data[w.lines[i]:off])
+	from, col := w.lines[i], 1
+	if w.lastLine == i+1 && w.lastOff >= from && w.lastOff <= off {
+		from, col = w.lastOff, w.lastCol
+	}
+	col += utf8.RuneCount(w.data[from:off])
+	w.lastOff, w.lastLine, w.lastCol = off, i+1, col
+	return i + 1, col
 }

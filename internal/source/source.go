@@ -80,6 +80,11 @@ func Parse(file string, data []byte, lim Limits) (*Document, diag.Diagnostics) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, diag.Diagnostics{diag.New(diag.CodeEmpty, at(1, 1), diag.Root())}
 	}
+	if lim.MaxNodes > 0 {
+		if n := structureCount(data); n > lim.MaxNodes/3 {
+			return nil, diag.Diagnostics{diag.New(diag.CodeTooManyLines, at(1, 1), diag.Root(), strconv.Itoa(lim.MaxNodes/3))}
+		}
+	}
 	var root *yaml.Node
 	var ds diag.Diagnostics
 	if IsJSON(file) {
@@ -146,6 +151,14 @@ func secondDocLine(data []byte) int {
 		}
 	}
 	return 1
+}
+
+// structureCount bounds from above the number of entries and items a file
+// can hold: each needs a line or a comma of its own. Refusing a file with
+// too many of them before parsing keeps memory bounded, since the parser
+// allocates a few hundred bytes per value before any limit can be checked.
+func structureCount(data []byte) int {
+	return bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte(","))
 }
 
 // binaryOffset returns the offset of the first byte that makes data not text, or -1.
