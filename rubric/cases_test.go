@@ -133,4 +133,3 @@ func sevPrefix(d *diag.Diagnostic) string {
 	}
 	return ""
 }
-

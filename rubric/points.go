@@ -72,4 +72,3 @@ func (r *Rubric) ScoreMaxPoints(s *Score) float64 {
 	}
 	return total
 }
-

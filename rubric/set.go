@@ -18,9 +18,9 @@ import (
 type Set struct {
 	warnings diag.Diagnostics
 	rubrics  []*Rubric
-	byID    map[string]*Rubric
-	facts   map[string]*Fact
-	factIDs []string
+	byID     map[string]*Rubric
+	facts    map[string]*Fact
+	factIDs  []string
 }
 
 // SetOption configures NewSet.

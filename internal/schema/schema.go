@@ -84,6 +84,8 @@ func (v *Validator) convert(d *source.Document, p diag.Path, e gojsonschema.Resu
 			hintEN, hintFR = "write true or false", "écrivez true ou false"
 		} else if strings.Contains(exp, "number") || strings.Contains(exp, "integer") {
 			hintEN, hintFR = "write a number without quotes", "écrivez un nombre sans guillemets"
+		} else if exp == "string" {
+			hintEN, hintFR = `write the value in quotes, e.g. "1.0.0"`, `écrivez la valeur entre guillemets, par exemple "1.0.0"`
 		} else if strings.Contains(exp, "array") {
 			hintEN, hintFR = "write a list: [a, b] or one `- item` per line", "écrivez une liste : [a, b] ou un `- élément` par ligne"
 		}

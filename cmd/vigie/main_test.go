@@ -1,0 +1,213 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xeipuuv/gojsonschema"
+
+	"github.com/vigie-ai/vigie/internal/source"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// vigie runs the command line with args and a fixed English environment.
+func vigie(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb, func(k string) string {
+		if k == "LANG" {
+			return "en_GB.UTF-8"
+		}
+		return ""
+	})
+	return code, out.String(), errb.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test ./cmd/vigie -update to create it")
+	assert.Equal(t, string(want), got)
+}
+
+func TestValidateExamples(t *testing.T) {
+	t.Parallel()
+	code, out, errOut := vigie(t, "validate", "--strict", "../../examples/rubrics/")
+	assert.Equal(t, exitOK, code, out+errOut)
+	assert.Contains(t, out, "0 errors, 0 warnings")
+}
+
+// TestValidateNamesEveryProblem is the must-show case: one run names a
+// misspelt key, an unknown reference, a wrong type, a duplicate key and an
+// answer cycle, each with file:line:col and a hint.
+func TestValidateNamesEveryProblem(t *testing.T) {
+	t.Parallel()
+	file := "../../rubric/testdata/invalid/five-problems.yaml"
+	code, out, _ := vigie(t, "validate", file)
+	assert.Equal(t, exitInvalid, code)
+	for _, want := range []string{
+		file + ":31:9: error[unknown-key]: unknown key \"wieght\"\n    hint: did you mean \"weight\"?",
+		file + ":35:22: error[unknown-reference]: reference \"uncrc:art-12\"",
+		file + ":40:17: error[type]: wrong type: expected number, found string\n    hint: write a number without quotes",
+		file + ":42:9: error[duplicate-key]: key \"gate\" appears twice in the same mapping (first at 41:9)\n    hint:",
+		file + ":46:24: error[answer-cycle]: conditions depend on each other in a cycle",
+	} {
+		assert.Contains(t, out, want)
+	}
+}
+
+func TestValidateFormats(t *testing.T) {
+	t.Parallel()
+	for _, format := range []string{"text", "json", "github"} {
+		t.Run(format, func(t *testing.T) {
+			t.Parallel()
+			code, out, _ := vigie(t, "validate", "--format", format, "testdata/mixed")
+			assert.Equal(t, exitInvalid, code)
+			golden(t, "validate-mixed."+format, out)
+		})
+	}
+	t.Run("french", func(t *testing.T) {
+		t.Parallel()
+		code, out, _ := vigie(t, "validate", "testdata/mixed", "--lang", "fr")
+		assert.Equal(t, exitInvalid, code)
+		golden(t, "validate-mixed.fr.text", out)
+	})
+}
+
+func TestValidateJSONIsParseable(t *testing.T) {
+	t.Parallel()
+	_, out, _ := vigie(t, "validate", "--format", "json", "testdata/mixed")
+	var v struct {
+		Valid bool `json:"valid"`
+		Files []struct {
+			File        string           `json:"file"`
+			Valid       bool             `json:"valid"`
+			Diagnostics []map[string]any `json:"diagnostics"`
+		} `json:"files"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &v))
+	assert.False(t, v.Valid)
+	require.NotEmpty(t, v.Files)
+}
+
+func TestUsage(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{"no command", nil, exitInvalid, "Usage: vigie COMMAND", ""},
+		{"help", []string{"--help"}, exitOK, "validate", ""},
+		{"unknown command", []string{"frobnicate"}, exitInvalid, "", `unknown command "frobnicate"`},
+		{"validate help", []string{"validate", "--help"}, exitOK, "Examples:", ""},
+		{"validate without files", []string{"validate"}, exitInvalid, "", "give at least one file"},
+		{"validate unknown format", []string{"validate", "--format", "xml", "testdata"}, exitInvalid, "", `unknown format "xml"`},
+		{"validate unknown flag", []string{"validate", "--frmat", "json", "testdata"}, exitInvalid, "", "flag provided but not defined"},
+		{"validate missing file", []string{"validate", "no-such-file.yaml"}, exitInvalid, "", "no-such-file.yaml"},
+		{"bad language", []string{"validate", "--lang", "de", "testdata"}, exitInvalid, "", "--lang must be fr or en"},
+		{"schema without name", []string{"schema"}, exitInvalid, "", "Usage:"},
+		{"unknown schema", []string{"schema", "report"}, exitInvalid, "", `unknown schema "report"`},
+		{"version", []string{"version"}, exitOK, "vigie ", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			code, out, errOut := vigie(t, tt.args...)
+			assert.Equal(t, tt.code, code, out+errOut)
+			assert.Contains(t, out, tt.stdout)
+			assert.Contains(t, errOut, tt.stderr)
+		})
+	}
+}
+
+func TestFrenchFromLocale(t *testing.T) {
+	t.Parallel()
+	var out bytes.Buffer
+	code := run([]string{"validate", "../../rubric/testdata/invalid/five-problems.yaml"}, &out, &out, func(k string) string {
+		return map[string]string{"LANG": "fr_FR.UTF-8"}[k]
+	})
+	assert.Equal(t, exitInvalid, code)
+	assert.Contains(t, out.String(), "erreur[unknown-key]: clé inconnue \"wieght\"")
+	assert.Contains(t, out.String(), "fichiers vérifiés")
+}
+
+// TestSchemaCommand checks that the printed schema accepts the example
+// rubrics and rejects the invalid ones whose problems are of shape.
+func TestSchemaCommand(t *testing.T) {
+	t.Parallel()
+	code, out, _ := vigie(t, "schema", "rubric")
+	require.Equal(t, exitOK, code)
+	sl := gojsonschema.NewSchemaLoader()
+	sl.Draft = gojsonschema.Draft7
+	sl.Validate = true
+	schema, err := sl.Compile(gojsonschema.NewStringLoader(out))
+	require.NoError(t, err)
+
+	validate := func(file string) *gojsonschema.Result {
+		data, err := os.ReadFile(file)
+		require.NoError(t, err)
+		doc, ds := source.Parse(file, data, source.DefaultLimits())
+		require.NotNil(t, doc, "%s", ds)
+		res, err := schema.Validate(gojsonschema.NewRawLoader(doc.Value))
+		require.NoError(t, err)
+		return res
+	}
+	examples, _ := filepath.Glob("../../examples/rubrics/*.yaml")
+	require.NotEmpty(t, examples)
+	for _, f := range examples {
+		res := validate(f)
+		assert.True(t, res.Valid(), "%s: %v", f, res.Errors())
+	}
+	shapeCodes := []string{"unknown-key", "type", "enum", "pattern", "text", "out-of-range", "required "}
+	invalid, _ := filepath.Glob("../../rubric/testdata/invalid/*.yaml")
+	rejected := 0
+	for _, f := range invalid {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		wants := wantCodes(string(data))
+		if !hasAny(wants, shapeCodes) || strings.Contains(wants, "duplicate-key") || strings.Contains(wants, " syntax") {
+			continue
+		}
+		if doc, _ := source.Parse(f, data, source.DefaultLimits()); doc == nil {
+			continue
+		}
+		assert.False(t, validate(f).Valid(), "%s has shape problems the schema must reject", f)
+		rejected++
+	}
+	assert.Positive(t, rejected)
+}
+
+func wantCodes(s string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(s, "\n") {
+		if rest, ok := strings.CutPrefix(l, "# want:"); ok {
+			b.WriteString(rest + " \n")
+		}
+	}
+	return b.String()
+}
+
+func hasAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, " "+x) {
+			return true
+		}
+	}
+	return false
+}
