@@ -33,6 +33,7 @@ const (
 	CodePattern    Code = "pattern"
 	CodeRange      Code = "out-of-range"
 	CodeText       Code = "text"
+	CodeRepeated   Code = "repeated-item"
 	CodeSchema     Code = "schema"
 )
 
@@ -153,6 +154,9 @@ var catalog = map[Code]entry{
 	CodeRange: {
 		template{message: "{1}", hint: ""},
 		template{message: "{2}", hint: ""}},
+	CodeRepeated: {
+		template{message: "list holds the same item twice", hint: "remove the repeated item"},
+		template{message: "la liste contient deux fois le même élément", hint: "retirez l'élément répété"}},
 	CodeText: {
 		template{message: "a text must be a string, or a mapping from language code to string", hint: "write `title: Mon titre` or `title: {fr: Mon titre, en: My title}`"},
 		template{message: "un texte est une chaîne, ou un bloc langue → chaîne", hint: "écrivez `title: Mon titre` ou `title: {fr: Mon titre, en: My title}`"}},

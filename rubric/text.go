@@ -46,8 +46,11 @@ func (t Text) IsZero() bool { return len(t) == 0 }
 
 // UnmarshalJSON reads a plain string or an object of language → string.
 func (t *Text) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err == nil {
+	if len(b) > 0 && b[0] == '"' {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
 		*t = Text{"": s}
 		return nil
 	}
@@ -96,8 +99,11 @@ func (t Text) merge(over Text) Text {
 
 // UnmarshalJSON reads a plain string or a full value.
 func (v *Value) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err == nil {
+	if len(b) > 0 && b[0] == '"' {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
 		*v = Value{Value: s}
 		return nil
 	}

@@ -126,7 +126,7 @@ func (v *Validator) convert(d *source.Document, p diag.Path, e gojsonschema.Resu
 	case "array_no_additional_items", "array_max_items":
 		return diag.New(diag.CodeRange, d.Locate(p), p, e.Description(), e.Description())
 	case "unique":
-		return diag.New(diag.CodeRange, d.Locate(p), p, "list items must be unique", "les éléments de la liste doivent être uniques")
+		return diag.New(diag.CodeRepeated, d.Locate(p), p)
 	case "number_one_of", "number_any_of", "number_all_of":
 		return nil // the branch errors say what is wrong
 	}
