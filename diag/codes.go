@@ -21,6 +21,7 @@ const (
 	CodeBadMerge       Code = "bad-merge"
 	CodeNotMapping     Code = "not-a-mapping"
 	CodeUnknownKind    Code = "unknown-kind"
+	CodeWrongKind      Code = "wrong-kind"
 	CodeUnreadable     Code = "unreadable"
 )
 
@@ -65,6 +66,7 @@ const (
 	CodeBandCoverage      Code = "band-coverage"
 	CodeMissingLanguage   Code = "missing-language"
 	CodeUnknownLanguage   Code = "unknown-language"
+	CodeDefaultLanguage   Code = "default-language"
 	CodeUnknownBase       Code = "unknown-base"
 	CodeExtendsCycle      Code = "extends-cycle"
 	CodeFactConflict      Code = "fact-conflict"
@@ -97,8 +99,8 @@ var catalog = map[Code]entry{
 		template{message: "file is not UTF-8 text", hint: "save the file as UTF-8 text"},
 		template{message: "le fichier n'est pas du texte UTF-8", hint: "enregistrez le fichier en texte UTF-8"}},
 	CodeSyntax: {
-		template{message: "syntax error: {1}", hint: "check indentation, colons and quotes around this line"},
-		template{message: "erreur de syntaxe : {1}", hint: "vérifiez l'indentation, les deux-points et les guillemets autour de cette ligne"}},
+		template{message: "syntax error: {1}", hint: "{2}"},
+		template{message: "erreur de syntaxe : {1}", hint: "{2}"}},
 	CodeMultipleDocs: {
 		template{message: "file holds more than one document", hint: "keep one document per file: remove the `---` separator (or the second JSON value) and what follows, or split the file"},
 		template{message: "le fichier contient plusieurs documents", hint: "un seul document par fichier : retirez le séparateur `---` (ou la seconde valeur JSON) et la suite, ou découpez le fichier"}},
@@ -129,6 +131,9 @@ var catalog = map[Code]entry{
 	CodeNotMapping: {
 		template{message: "document is not a mapping of keys to values", hint: "a vigie file starts with `apiVersion: vigie/v1` and a `kind:` line"},
 		template{message: "le document n'est pas un bloc de clés et de valeurs", hint: "un fichier vigie commence par `apiVersion: vigie/v1` et une ligne `kind:`"}},
+	CodeWrongKind: {
+		template{message: "this file is a {2}, not a {1}", hint: "vigie validate reads both kinds of file and checks each as what it is"},
+		template{message: "ce fichier est une {2}, pas une {1}", hint: "vigie validate lit les deux sortes de fichiers et vérifie chacun pour ce qu'il est"}},
 	CodeUnknownKind: {
 		template{message: "unknown document: apiVersion {1}, kind {2}", hint: "vigie reads `apiVersion: vigie/v1` with `kind: Rubric` or `kind: Declaration`"},
 		template{message: "document inconnu : apiVersion {1}, kind {2}", hint: "vigie lit `apiVersion: vigie/v1` avec `kind: Rubric` ou `kind: Declaration`"}},
@@ -144,7 +149,7 @@ var catalog = map[Code]entry{
 		template{message: "clé obligatoire {1} manquante", hint: "ajoutez `{1}:` ici"}},
 	CodeType: {
 		template{message: "wrong type: expected {1}, found {2}", hint: "{3}"},
-		template{message: "type incorrect : {1} attendu, {2} trouvé", hint: "{4}"}},
+		template{message: "type incorrect : attendu {1}, trouvé {2}", hint: "{4}"}},
 	CodeEnum: {
 		template{message: "value {1} is not allowed", hint: "allowed values: {2}"},
 		template{message: "la valeur {1} n'est pas admise", hint: "valeurs admises : {2}"}},
@@ -166,7 +171,7 @@ var catalog = map[Code]entry{
 
 	CodeDuplicateID: {
 		template{message: "{1} {2} is defined twice (first at {3})", hint: "ids must be unique; rename one of them"},
-		template{message: "{1} {2} est défini deux fois (d'abord en {3})", hint: "les identifiants doivent être uniques ; renommez l'un d'eux"}},
+		template{message: "{1} : l'identifiant {2} apparaît deux fois (d'abord en {3})", hint: "les identifiants doivent être uniques ; renommez l'un d'eux"}},
 	CodeUnknownReference: {
 		template{message: "reference {1} does not name an item of a referential", hint: "references are written `referential:item`, both declared under `referentials:`"},
 		template{message: "la référence {1} ne désigne aucun article d'un référentiel", hint: "une référence s'écrit `référentiel:article`, tous deux déclarés sous `referentials:`"}},
@@ -195,17 +200,17 @@ var catalog = map[Code]entry{
 		template{message: "value {1} is not one of the values of {2}", hint: "allowed values: {3}"},
 		template{message: "la valeur {1} ne fait pas partie des valeurs de {2}", hint: "valeurs admises : {3}"}},
 	CodePredicateShape: {
-		template{message: "condition must name exactly one of fact, answer, tier, all, any or not ({1})", hint: "write e.g. `{fact: affected_groups, contains: children}` or `{all: [...]}`"},
-		template{message: "une condition nomme exactement un de fact, answer, tier, all, any ou not ({1})", hint: "écrivez par exemple `{fact: affected_groups, contains: children}` ou `{all: [...]}`"}},
+		template{message: "{1} (found: {2})", hint: "write e.g. `{fact: affected_groups, contains: children}`, `{tier: high}` or `{all: [...]}`"},
+		template{message: "{1} (trouvé : {2})", hint: "écrivez par exemple `{fact: affected_groups, contains: children}`, `{tier: high}` ou `{all: [...]}`"}},
 	CodePredicateOperator: {
 		template{message: "operator {1} does not apply to {2} of type {3}", hint: "operators for {3}: {4}"},
 		template{message: "l'opérateur {1} ne s'applique pas à {2} de type {3}", hint: "opérateurs pour {3} : {4}"}},
 	CodePredicateValue: {
-		template{message: "operand of {1} does not fit {2}: {3}"},
-		template{message: "l'opérande de {1} ne convient pas à {2} : {3}"}},
+		template{message: "operand of {1} does not fit {2}: {3}", hint: "{4}"},
+		template{message: "l'opérande de {1} ne convient pas à {2} : {3}", hint: "{4}"}},
 	CodeAnswerCycle: {
-		template{message: "conditions depend on each other in a cycle: {1}", hint: "a criterion's applies_when may only read answers that do not depend on it"},
-		template{message: "des conditions dépendent les unes des autres en boucle : {1}", hint: "la condition d'applicabilité d'un critère ne peut lire que des réponses qui n'en dépendent pas"}},
+		template{message: "conditions depend on each other in a cycle: {1}", hint: "a condition (applies_when, or a classification rule) may only read answers and tiers that do not depend on it"},
+		template{message: "des conditions dépendent les unes des autres en boucle : {1}", hint: "une condition (applies_when, ou règle de classification) ne peut lire que des réponses et niveaux de risque qui n'en dépendent pas"}},
 	CodeScoreCycle: {
 		template{message: "scores depend on each other in a cycle: {1}"},
 		template{message: "des scores dépendent les uns des autres en boucle : {1}"}},
@@ -213,14 +218,14 @@ var catalog = map[Code]entry{
 		template{message: "every weight in {1} is zero", hint: "give at least one item a weight above zero"},
 		template{message: "tous les poids de {1} sont nuls", hint: "donnez un poids non nul à au moins un élément"}},
 	CodeBandGap: {
-		template{message: "bands {1} and {2} leave a gap or disagree at {3}", hint: "when a band ends with `lt: X` the next starts with `gte: X`; after `lte: X` comes `gt: X`"},
-		template{message: "les paliers {1} et {2} laissent un trou ou se contredisent en {3}", hint: "quand un palier finit par `lt: X` le suivant commence par `gte: X` ; après `lte: X` vient `gt: X`"}},
+		template{message: "{1} {2} and {3} leave a gap or disagree at {4}", hint: "when one ends with `lt: X` the next starts with `gte: X`; after `lte: X` comes `gt: X`"},
+		template{message: "{1} {2} et {3} laissent un trou ou se contredisent en {4}", hint: "quand l'un finit par `lt: X` le suivant commence par `gte: X` ; après `lte: X` vient `gt: X`"}},
 	CodeBandOverlap: {
-		template{message: "bands {1} and {2} overlap", hint: "order bands from lowest to highest, each starting where the previous ends"},
-		template{message: "les paliers {1} et {2} se chevauchent", hint: "rangez les paliers du plus bas au plus haut, chacun commençant où finit le précédent"}},
+		template{message: "{1} {2} and {3} overlap", hint: "order them from lowest to highest, each starting where the previous ends"},
+		template{message: "{1} {2} et {3} se chevauchent", hint: "rangez-les du plus bas au plus haut, chacun commençant où finit le précédent"}},
 	CodeBandBounds: {
-		template{message: "band {1}: {2}", hint: "a band has one lower bound (gte or gt) and one upper bound (lte or lt), the lower below the upper"},
-		template{message: "palier {1} : {3}", hint: "un palier a une borne basse (gte ou gt) et une borne haute (lte ou lt), la basse sous la haute"}},
+		template{message: "{1} {2}: {3}", hint: "give one lower bound (gte or gt) and one upper bound (lte or lt), the lower below the upper"},
+		template{message: "{1} {2} : {4}", hint: "donnez une borne basse (gte ou gt) et une borne haute (lte ou lt), la basse sous la haute"}},
 	CodeInvalidDate: {
 		template{message: "{1} is not a valid date", hint: "write dates as YYYY-MM-DD, e.g. 2026-12-02"},
 		template{message: "{1} n'est pas une date valide", hint: "écrivez les dates AAAA-MM-JJ, par exemple 2026-12-02"}},
@@ -228,8 +233,8 @@ var catalog = map[Code]entry{
 		template{message: "{1} is not a semantic version", hint: "write MAJOR.MINOR.PATCH, e.g. 1.2.0"},
 		template{message: "{1} n'est pas une version sémantique", hint: "écrivez MAJEURE.MINEURE.CORRECTIF, par exemple 1.2.0"}},
 	CodeAnswerDefinition: {
-		template{message: "criterion {1}: {2}"},
-		template{message: "critère {1} : {3}"}},
+		template{message: "{1}: {2}"},
+		template{message: "{1} : {3}"}},
 	CodeOverride: {
 		template{message: "override of {1}: {2}"},
 		template{message: "surcharge de {1} : {3}"}},
@@ -239,12 +244,15 @@ var catalog = map[Code]entry{
 	CodeMissingLanguage: {
 		template{message: "text has no {1} version", hint: "add `{1}:` to this text, or remove {1} from `languages:`"},
 		template{message: "le texte n'a pas de version {1}", hint: "ajoutez `{1}:` à ce texte, ou retirez {1} de `languages:`"}},
+	CodeDefaultLanguage: {
+		template{message: "default language {1} is not one of the rubric's languages", hint: "add {1} to `languages:`, or change `language:`"},
+		template{message: "la langue par défaut {1} ne fait pas partie des langues de la grille", hint: "ajoutez {1} à `languages:`, ou changez `language:`"}},
 	CodeUnknownLanguage: {
 		template{message: "text in language {1}, which the rubric does not declare", hint: "add {1} to `languages:` or remove this translation"},
 		template{message: "texte en langue {1}, que la grille ne déclare pas", hint: "ajoutez {1} à `languages:` ou retirez cette traduction"}},
 	CodeUnknownBase: {
-		template{message: "rubric {1} extends {2}, which is not loaded", hint: "pass the base rubric with --rubric, or name one of the embedded rubrics"},
-		template{message: "la grille {1} étend {2}, qui n'est pas chargée", hint: "passez la grille de base avec --rubric, ou nommez une des grilles intégrées"}},
+		template{message: "rubric {1} extends {2}, which is not loaded", hint: "pass the base rubric too: vigie validate --rubric base.yaml extension.yaml"},
+		template{message: "la grille {1} étend {2}, qui n'est pas chargée", hint: "passez aussi la grille de base : vigie validate --rubric base.yaml extension.yaml"}},
 	CodeExtendsCycle: {
 		template{message: "rubrics extend each other in a cycle: {1}"},
 		template{message: "des grilles s'étendent les unes les autres en boucle : {1}"}},
@@ -258,8 +266,8 @@ var catalog = map[Code]entry{
 		template{message: "{1}"},
 		template{message: "{2}"}},
 	CodeUnusedDefinition: {
-		template{message: "{1} {2} is declared but never used", hint: "remove it, or use it"},
-		template{message: "{1} {2} est déclaré mais jamais utilisé", hint: "supprimez-le, ou utilisez-le"}},
+		template{message: "{1} {2} has no effect", hint: "{3}"},
+		template{message: "{1} {2} n'a aucun effet", hint: "{4}"}},
 }
 
 func (c Code) template(lang string) template {

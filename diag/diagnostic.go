@@ -49,7 +49,23 @@ func New(code Code, r Range, p Path, args ...string) *Diagnostic {
 
 // Message returns the diagnostic's message in lang ("fr" or "en"; anything else means English).
 func (d *Diagnostic) Message(lang string) string {
-	return render(d.Code.template(lang).message, d.Args)
+	return render(d.Code.template(lang).message, d.Args, lang)
+}
+
+// Bilingual encodes an argument that reads differently in English and
+// French, such as the name of a kind of thing ("criterion", "critère").
+func Bilingual(en, fr string) string { return "\x00" + en + "\x00" + fr }
+
+func localize(arg, lang string) string {
+	rest, ok := strings.CutPrefix(arg, "\x00")
+	if !ok {
+		return arg
+	}
+	en, fr, _ := strings.Cut(rest, "\x00")
+	if lang == "fr" {
+		return fr
+	}
+	return en
 }
 
 // Hint returns how to fix the problem in lang, or "".
@@ -59,7 +75,7 @@ func (d *Diagnostic) Hint(lang string) string {
 	if d.Suggestion != "" {
 		parts = append(parts, fmt.Sprintf(t.didYouMean, d.Suggestion))
 	}
-	if h := render(t.hint, d.Args); h != "" {
+	if h := render(t.hint, d.Args, lang); h != "" {
 		parts = append(parts, h)
 	}
 	return strings.Join(parts, " ")
@@ -183,14 +199,14 @@ func (ds Diagnostics) Write(w io.Writer, lang string) error {
 	return err
 }
 
-// render substitutes {1}, {2}, … in tmpl with args.
-func render(tmpl string, args []string) string {
+// render substitutes {1}, {2}, … in tmpl with args, in lang.
+func render(tmpl string, args []string, lang string) string {
 	if !strings.Contains(tmpl, "{") {
 		return tmpl
 	}
 	pairs := make([]string, 0, 2*len(args))
 	for i, a := range args {
-		pairs = append(pairs, fmt.Sprintf("{%d}", i+1), a)
+		pairs = append(pairs, fmt.Sprintf("{%d}", i+1), localize(a, lang))
 	}
 	return strings.NewReplacer(pairs...).Replace(tmpl)
 }

@@ -18,7 +18,7 @@ func Suggest(word string, candidates []string) string {
 			best, bestDist = c, d
 		}
 	}
-	limit := max(1, len([]rune(word))/3)
+	limit := max(1, len([]rune(word))/4)
 	if bestDist < 0 || bestDist > limit || best == word {
 		return ""
 	}

@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -75,7 +76,9 @@ func newScope(r *Rubric) *scope {
 		sec := &r.Sections[i]
 		s.sections[sec.ID] = sec
 		for j := range sec.Criteria {
-			s.criteria[sec.Criteria[j].ID] = &sec.Criteria[j]
+			if _, dup := s.criteria[sec.Criteria[j].ID]; !dup {
+				s.criteria[sec.Criteria[j].ID] = &sec.Criteria[j]
+			}
 		}
 	}
 	if r.Classification != nil {
@@ -121,6 +124,13 @@ func (k *checker) add(code diag.Code, p diag.Path, args ...string) *diag.Diagnos
 	return d
 }
 
+// addKey is add for a diagnostic about the key at the end of p, not its value.
+func (k *checker) addKey(code diag.Code, p diag.Path, args ...string) *diag.Diagnostic {
+	d := diag.New(code, k.o.atKey(p), p, args...)
+	k.ds = append(k.ds, d)
+	return d
+}
+
 func (k *checker) warn(code diag.Code, p diag.Path, args ...string) {
 	k.add(code, p, args...).Severity = diag.Warning
 }
@@ -129,17 +139,17 @@ func (k *checker) run() {
 	r := k.r
 	root := diag.Root()
 	if k.shapes() {
-		if !semver.MatchString(r.Version) {
+		if r.Version != "" && !semver.MatchString(r.Version) {
 			k.add(diag.CodeInvalidVersion, root.Child("version"), strconv.Quote(r.Version))
 		}
-		if len(r.Languages) > 0 && !slices.Contains(r.Languages, r.Language) && r.Language != "" {
-			k.warn(diag.CodeUnknownLanguage, root.Child("language"), r.Language)
+		if len(r.Languages) > 0 && !slices.Contains(r.Languages, r.Language) {
+			k.add(diag.CodeDefaultLanguage, root.Child("language"), r.Language)
 		}
 		if r.Extends == "" && len(r.Sections) == 0 {
 			k.add(diag.CodeRequired, root, "sections")
 		}
 		if r.Extends == "" && len(r.Overrides) > 0 {
-			k.add(diag.CodeRequired, root, "extends")
+			k.addKey(diag.CodeRequired, root.Child("overrides"), "extends")
 		}
 		if r.Baseline != nil {
 			k.date(r.Baseline.Checked, root.Child("baseline").Child("checked"))
@@ -171,6 +181,25 @@ func (k *checker) date(s string, p diag.Path) {
 	}
 }
 
+// kinds names the things a rubric defines, in English and French.
+var kinds = map[string][2]string{
+	"referential": {"referential", "référentiel"}, "item": {"item", "article"}, "fact": {"fact", "fait"},
+	"value": {"value", "valeur"}, "scale": {"scale", "échelle"}, "level": {"level", "niveau"},
+	"section": {"section", "section"}, "criterion": {"criterion", "critère"}, "choice": {"choice", "choix"},
+	"tier": {"tier", "niveau de risque"}, "rule": {"rule", "règle"}, "score": {"score", "score"},
+	"band": {"band", "palier"}, "bracket": {"bracket", "tranche"}, "override": {"override", "surcharge"},
+	"bands": {"bands", "les paliers"}, "brackets": {"brackets", "les tranches"},
+}
+
+// kind returns the bilingual name of a kind of thing, optionally followed by an id.
+func kind(name string, id ...string) string {
+	k := kinds[name]
+	if len(id) > 0 {
+		return diag.Bilingual(k[0]+" "+id[0], k[1]+" "+id[0])
+	}
+	return diag.Bilingual(k[0], k[1])
+}
+
 // unique reports ids seen twice in one list; what names the kind of thing.
 func (k *checker) unique(what string, n int, id func(int) string, path func(int) diag.Path) {
 	first := map[string]int{}
@@ -178,7 +207,7 @@ func (k *checker) unique(what string, n int, id func(int) string, path func(int)
 		s := id(i)
 		if j, dup := first[s]; dup {
 			prev := k.o.at(path(j).Child("id"))
-			k.add(diag.CodeDuplicateID, path(i).Child("id"), what, strconv.Quote(s), fmt.Sprintf("%d:%d", prev.Start.Line, prev.Start.Column))
+			k.add(diag.CodeDuplicateID, path(i).Child("id"), kind(what), strconv.Quote(s), fmt.Sprintf("%d:%d", prev.Start.Line, prev.Start.Column))
 			continue
 		}
 		first[s] = i
@@ -238,13 +267,13 @@ func (k *checker) uniqueValues(what string, n int, val func(int) string, path fu
 	for i := range n {
 		v := val(i)
 		if j, dup := first[v]; dup {
-			prev := k.o.at(path(j))
-			k.add(diag.CodeDuplicateID, path(i), what, strconv.Quote(v), fmt.Sprintf("%d:%d", prev.Start.Line, prev.Start.Column))
+			prev := k.o.at(path(j).Child("value"))
+			k.add(diag.CodeDuplicateID, path(i).Child("value"), kind(what), strconv.Quote(v), fmt.Sprintf("%d:%d", prev.Start.Line, prev.Start.Column))
 			continue
 		}
 		first[v] = i
 		if v == NotApplicable && what != "value" {
-			k.add(diag.CodeAnswerDefinition, path(i), v, "not_applicable is reserved for answers that declare a criterion not applicable", "not_applicable est réservé aux réponses qui déclarent un critère non concerné")
+			k.add(diag.CodeAnswerDefinition, path(i).Child("value"), kind(what, v), "not_applicable is reserved for answers that declare a criterion not applicable", "not_applicable est réservé aux réponses qui déclarent un critère non concerné")
 		}
 	}
 }
@@ -258,7 +287,7 @@ func (k *checker) texts() {
 		for j, v := range f.Values {
 			for lang := range v.Signals {
 				if !slices.Contains(k.sc.languages, lang) {
-					k.warn(diag.CodeUnknownLanguage, diag.Root().Child("facts").Index(i).Child("values").Index(j).Child("signals").Child(lang), lang)
+					k.addKey(diag.CodeUnknownLanguage, diag.Root().Child("facts").Index(i).Child("values").Index(j).Child("signals").Child(lang), lang).Severity = diag.Warning
 				}
 			}
 		}
@@ -282,7 +311,7 @@ func (k *checker) texts() {
 		}
 		for lang := range t {
 			if lang != "" && !slices.Contains(k.sc.languages, lang) {
-				k.warn(diag.CodeUnknownLanguage, p.Child(lang), lang)
+				k.addKey(diag.CodeUnknownLanguage, p.Child(lang), lang).Severity = diag.Warning
 			}
 		}
 	})
@@ -317,14 +346,14 @@ func (k *checker) facts() {
 			}
 		default:
 			if len(f.Values) > 0 {
-				k.add(diag.CodeAnswerDefinition, p.Child("values"), f.ID, "only enum and set facts have values", "seuls les faits enum et set ont des valeurs")
+				k.addKey(diag.CodeAnswerDefinition, p.Child("values"), kind("fact", f.ID), "only enum and set facts have values", "seuls les faits enum et set ont des valeurs")
 			}
 		}
 		if (f.Min != nil || f.Max != nil) && f.Type != FactNumber {
-			k.add(diag.CodeAnswerDefinition, p, f.ID, "only number facts have min and max", "seuls les faits number ont min et max")
+			k.add(diag.CodeAnswerDefinition, p, kind("fact", f.ID), "only number facts have min and max", "seuls les faits number ont min et max")
 		}
 		if f.Min != nil && f.Max != nil && *f.Min > *f.Max {
-			k.add(diag.CodeAnswerDefinition, p.Child("max"), f.ID, "max is below min", "max est inférieur à min")
+			k.add(diag.CodeAnswerDefinition, p.Child("max"), kind("fact", f.ID), "max is below min", "max est inférieur à min")
 		}
 	}
 }
@@ -334,8 +363,10 @@ func (k *checker) scales() {
 		return
 	}
 	used := map[string]bool{}
-	for _, c := range k.sc.criteria {
-		used[c.Scale] = true
+	for _, s := range k.r.Sections {
+		for _, c := range s.Criteria {
+			used[c.Scale] = true
+		}
 	}
 	for _, o := range k.r.Overrides {
 		for _, c := range o.AddCriteria {
@@ -344,7 +375,8 @@ func (k *checker) scales() {
 	}
 	for i, s := range k.r.Scales {
 		if !used[s.ID] {
-			k.warn(diag.CodeUnusedDefinition, diag.Root().Child("scales").Index(i).Child("id"), "scale", s.ID)
+			k.warn(diag.CodeUnusedDefinition, diag.Root().Child("scales").Index(i).Child("id"), diag.Bilingual("scale", "l'échelle"), s.ID,
+				"no criterion uses it: remove it, or answer a criterion with it", "aucun critère ne s'en sert : supprimez-la, ou répondez à un critère avec")
 		}
 	}
 }
@@ -363,11 +395,11 @@ func (k *checker) sections() {
 			for _, c := range s.Criteria {
 				cw = append(cw, *c.Weight)
 			}
-			k.weights(cw, p, "section "+s.ID)
+			k.weights(cw, p.Child("criteria"), kind("section", s.ID))
 		}
 	}
 	if k.shapes() && k.r.Scoring.Method == WeightedMean && k.r.Extends == "" {
-		k.weights(weights, secs, "sections")
+		k.weights(weights, secs, diag.Bilingual("the sections", "les sections"))
 	}
 }
 
@@ -380,7 +412,7 @@ func (k *checker) weights(ws []float64, p diag.Path, what string) {
 			return
 		}
 	}
-	k.add(diag.CodeZeroWeights, p, what)
+	k.addKey(diag.CodeZeroWeights, p, what)
 }
 
 func (k *checker) criteria(cs []Criterion, p diag.Path) {
@@ -395,7 +427,7 @@ func (k *checker) criteria(cs []Criterion, p diag.Path) {
 
 // answer checks that a criterion's answer definition is complete and coherent.
 func (k *checker) answer(c *Criterion, p diag.Path) {
-	bad := func(at diag.Path, en, fr string) { k.add(diag.CodeAnswerDefinition, at, c.ID, en, fr) }
+	bad := func(at diag.Path, en, fr string) { k.add(diag.CodeAnswerDefinition, at, kind("criterion", c.ID), en, fr) }
 	if k.names() && c.Type == AnswerScale {
 		if _, ok := k.sc.scales[c.Scale]; !ok {
 			d := k.add(diag.CodeUnknownScale, p.Child("scale"), strconv.Quote(c.Scale))
@@ -404,7 +436,8 @@ func (k *checker) answer(c *Criterion, p diag.Path) {
 	}
 	points := k.sc.method == Points
 	if k.names() && !points && c.Points != nil {
-		k.warn(diag.CodeUnusedDefinition, p.Child("points"), "points of criterion", c.ID) // weighted means read scores, not points
+		k.warn(diag.CodeUnusedDefinition, p.Child("points"), diag.Bilingual("points of criterion", "les points du critère"), c.ID,
+			"weighted means read scores, not points: remove points, or use method points", "les moyennes pondérées lisent des scores, pas des points : retirez points, ou utilisez la méthode points")
 	}
 	if k.names() && points {
 		switch {
@@ -419,15 +452,18 @@ func (k *checker) answer(c *Criterion, p diag.Path) {
 	}
 	switch c.Type {
 	case "":
-		bad(p, "say how it is answered: `scale: <id>` or `type: boolean|number|choice|multi`", "dites comment y répondre : `scale: <id>` ou `type: boolean|number|choice|multi`")
+		bad(p, "say how it is answered: `scale: <id>` or `type: bool|number|choice|multi`", "dites comment y répondre : `scale: <id>` ou `type: bool|number|choice|multi`")
 		return
 	case AnswerScale:
 		if c.Scale == "" {
 			k.add(diag.CodeRequired, p, "scale")
 		}
 	case AnswerChoice, AnswerMulti:
-		if len(c.Choices) < 2 && c.Type == AnswerChoice || len(c.Choices) < 1 {
+		switch {
+		case len(c.Choices) == 0:
 			k.add(diag.CodeRequired, p, "choices")
+		case len(c.Choices) == 1 && c.Type == AnswerChoice:
+			bad(p.Child("choices"), "a choice criterion needs at least two choices", "un critère à choix a besoin d'au moins deux choix")
 		}
 		k.uniqueValues("choice", len(c.Choices), func(i int) string { return c.Choices[i].Value }, p.Child("choices").Index)
 		if c.Type == AnswerMulti && !points && !slices.ContainsFunc(c.Choices, func(ch Choice) bool { return ch.Points > 0 }) {
@@ -452,7 +488,7 @@ func (k *checker) answer(c *Criterion, p diag.Path) {
 		bad(p.Child("brackets"), "only number criteria have brackets", "seuls les critères numériques ont des tranches")
 	}
 	if c.Expected != nil && c.Type != AnswerBoolean {
-		bad(p.Child("expected"), "only boolean criteria have an expected answer", "seuls les critères booléens ont une réponse attendue")
+		bad(p.Child("expected"), "only bool criteria have an expected answer", "seuls les critères bool (oui/non) ont une réponse attendue")
 	}
 	if c.MaxPoints != nil && c.Type != AnswerMulti {
 		bad(p.Child("max_points"), "only multi criteria have max_points", "seuls les critères multi ont max_points")
@@ -468,10 +504,10 @@ func (k *checker) brackets(c *Criterion, p diag.Path) {
 	for i, b := range c.Brackets {
 		ranges[i] = namedBounds{name: strconv.Itoa(i + 1), b: b.Bounds, path: p.Index(i)}
 		if b.Score == nil && b.Points == nil {
-			k.add(diag.CodeAnswerDefinition, p.Index(i), c.ID, "a bracket needs a score or points", "une tranche a besoin d'une note (score) ou de points")
+			k.add(diag.CodeAnswerDefinition, p.Index(i), kind("criterion", c.ID), "a bracket needs a score or points", "une tranche a besoin d'une note (score) ou de points")
 		}
 	}
-	k.bands(ranges)
+	k.bands("bracket", ranges, true)
 }
 
 type namedBounds struct {
@@ -481,8 +517,11 @@ type namedBounds struct {
 }
 
 // bands checks that each range has one lower and one upper bound, and that
-// consecutive ranges meet exactly, one side inclusive and the other exclusive.
-func (k *checker) bands(bs []namedBounds) {
+// consecutive ranges meet exactly, one side inclusive and the other
+// exclusive. With open, the first range may have no lower bound and the
+// last no upper bound. It reports whether all was well.
+func (k *checker) bands(what string, bs []namedBounds, open bool) bool {
+	before := len(k.ds)
 	type lohi struct {
 		lo, hi       float64
 		loIn, hiIn   bool
@@ -492,15 +531,21 @@ func (k *checker) bands(bs []namedBounds) {
 		loKey, hiKey string
 	}
 	var list []lohi
-	for _, nb := range bs {
+	for i, nb := range bs {
 		b := nb.b
+		if open && i == 0 && b.GTE == nil && b.GT == nil {
+			b.GTE = ptr(math.Inf(-1))
+		}
+		if open && i == len(bs)-1 && b.LTE == nil && b.LT == nil {
+			b.LTE = ptr(math.Inf(1))
+		}
 		l := lohi{name: nb.name, path: nb.path, ok: true}
 		switch {
 		case b.GTE != nil && b.GT != nil, b.LTE != nil && b.LT != nil:
-			k.add(diag.CodeBandBounds, nb.path, nb.name, "both an inclusive and an exclusive bound on the same side", "deux bornes du même côté, l'une incluse et l'autre exclue")
+			k.add(diag.CodeBandBounds, nb.path, kind(what), nb.name, "both an inclusive and an exclusive bound on the same side", "deux bornes du même côté, l'une incluse et l'autre exclue")
 			l.ok = false
 		case b.GTE == nil && b.GT == nil || b.LTE == nil && b.LT == nil:
-			k.add(diag.CodeBandBounds, nb.path, nb.name, "needs a lower bound (gte or gt) and an upper bound (lte or lt)", "il faut une borne basse (gte ou gt) et une borne haute (lte ou lt)")
+			k.add(diag.CodeBandBounds, nb.path, kind(what), nb.name, "needs a lower bound (gte or gt) and an upper bound (lte or lt)", "il faut une borne basse (gte ou gt) et une borne haute (lte ou lt)")
 			l.ok = false
 		default:
 			if b.GTE != nil {
@@ -514,7 +559,7 @@ func (k *checker) bands(bs []namedBounds) {
 				l.hi, l.hiKey = *b.LT, "lt"
 			}
 			if l.lo > l.hi || l.lo == l.hi && !(l.loIn && l.hiIn) {
-				k.add(diag.CodeBandBounds, nb.path, nb.name, "the lower bound is not below the upper bound", "la borne basse n'est pas sous la borne haute")
+				k.add(diag.CodeBandBounds, nb.path, kind(what), nb.name, "the lower bound is not below the upper bound", "la borne basse n'est pas sous la borne haute")
 				l.ok = false
 			}
 		}
@@ -527,12 +572,15 @@ func (k *checker) bands(bs []namedBounds) {
 		}
 		switch {
 		case b.lo < a.hi || b.lo == a.hi && a.hiIn && b.loIn:
-			k.add(diag.CodeBandOverlap, b.path.Child(b.loKey), a.name, b.name)
+			k.add(diag.CodeBandOverlap, b.path.Child(b.loKey), kind(what+"s"), a.name, b.name)
 		case b.lo > a.hi || a.hiIn == b.loIn:
-			k.add(diag.CodeBandGap, b.path.Child(b.loKey), a.name, b.name, strconv.FormatFloat(a.hi, 'g', -1, 64))
+			k.add(diag.CodeBandGap, b.path.Child(b.loKey), kind(what+"s"), a.name, b.name, strconv.FormatFloat(a.hi, 'g', -1, 64))
 		}
 	}
+	return len(k.ds) == before
 }
+
+func ptr[T any](v T) *T { return &v }
 
 func (k *checker) overrides() {
 	for i := range k.r.Overrides {
@@ -541,7 +589,7 @@ func (k *checker) overrides() {
 		if k.shapes() {
 			switch {
 			case (o.Section == "") == (o.Criterion == ""):
-				k.add(diag.CodeOverride, p, "?", "an override names exactly one of section or criterion", "une surcharge nomme exactement une section ou un critère")
+				k.add(diag.CodeOverride, p, diag.Bilingual("an item", "un élément"), "an override names exactly one of section or criterion", "une surcharge nomme exactement une section ou un critère")
 			case o.Section != "":
 				for _, f := range []struct {
 					set  bool
@@ -549,7 +597,7 @@ func (k *checker) overrides() {
 				}{{!o.Question.IsZero(), "question"}, {!o.Guidance.IsZero(), "guidance"}, {!o.Recommendation.IsZero(), "recommendation"},
 					{o.Gate != nil, "gate"}, {o.Severity != "", "severity"}, {o.Evidence != "", "evidence"}, {len(o.AddReferences) > 0, "add_references"}} {
 					if f.set {
-						k.add(diag.CodeOverride, p.Child(f.name), "section "+o.Section, f.name+" applies to a criterion, not a section", f.name+" s'applique à un critère, pas à une section")
+						k.addKey(diag.CodeOverride, p.Child(f.name), kind("section", o.Section), f.name+" applies to a criterion, not a section", f.name+" s'applique à un critère, pas à une section")
 					}
 				}
 			default:
@@ -558,7 +606,7 @@ func (k *checker) overrides() {
 					name string
 				}{{!o.Title.IsZero(), "title"}, {!o.Description.IsZero(), "description"}, {len(o.AddCriteria) > 0, "add_criteria"}} {
 					if f.set {
-						k.add(diag.CodeOverride, p.Child(f.name), "criterion "+o.Criterion, f.name+" applies to a section, not a criterion", f.name+" s'applique à une section, pas à un critère")
+						k.addKey(diag.CodeOverride, p.Child(f.name), kind("criterion", o.Criterion), f.name+" applies to a section, not a criterion", f.name+" s'applique à une section, pas à un critère")
 					}
 				}
 			}
@@ -645,13 +693,12 @@ func (k *checker) scoring() {
 			if sc.Method == WeightedMean && s.Basis == BasisPoints {
 				k.add(diag.CodeScoringMethod, p.Child("basis"), "weighted-mean scores are percentages: use basis percent, or method points", "les scores en moyenne pondérée sont des pourcentages : utilisez basis percent, ou la méthode points")
 			}
-			ranges := make([]namedBounds, len(s.Bands))
-			for j, b := range s.Bands {
-				ranges[j] = namedBounds{name: b.ID, b: b.Bounds, path: p.Child("bands").Index(j)}
-			}
-			k.bands(ranges)
 		}
-		if !k.names() {
+		ranges := make([]namedBounds, len(s.Bands))
+		for j, b := range s.Bands {
+			ranges[j] = namedBounds{name: b.ID, b: b.Bounds, path: p.Child("bands").Index(j)}
+		}
+		if k.shapes() && !k.bands("band", ranges, false) || !k.names() {
 			continue
 		}
 		for j, id := range s.Sections {
@@ -664,7 +711,7 @@ func (k *checker) scoring() {
 		for j, a := range s.Adjustments {
 			ap := p.Child("adjustments").Index(j)
 			if (a.Percent == nil) == (a.Add == nil) {
-				k.add(diag.CodeScoringMethod, ap, "an adjustment gives exactly one of percent or add", "un ajustement donne exactement un de percent ou add")
+				k.add(diag.CodeScoringMethod, ap, "an adjustment gives exactly one of percent or add", "un ajustement donne exactement l'un de percent ou add")
 			}
 			other, ok := k.sc.scores[a.Score]
 			if !ok {
@@ -751,7 +798,7 @@ func (k *checker) coverage(s *Score, p diag.Path) {
 	}
 	if !okLo || !okHi {
 		f := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
-		k.add(diag.CodeBandCoverage, p.Child("bands"), s.ID, f(from), f(to), "0", f(top))
+		k.addKey(diag.CodeBandCoverage, p.Child("bands"), s.ID, f(from), f(to), "0", f(top))
 	}
 }
 

@@ -182,7 +182,7 @@ type AnswerType string
 // The answer types.
 const (
 	AnswerScale   AnswerType = "scale"   // a level of a scale
-	AnswerBoolean AnswerType = "boolean" // yes or no
+	AnswerBoolean AnswerType = "bool"    // yes or no
 	AnswerNumber  AnswerType = "number"  // a number
 	AnswerChoice  AnswerType = "choice"  // one of the criterion's choices
 	AnswerMulti   AnswerType = "multi"   // any of the criterion's choices; their points add up
@@ -217,11 +217,11 @@ type Criterion struct {
 	Question Text `json:"question"`
 	// What a good answer looks like and what evidence to give.
 	Guidance Text `json:"guidance,omitempty"`
-	// How the criterion is answered: scale (default when scale is set), boolean, number, choice or multi.
-	Type AnswerType `json:"type,omitempty" jsonschema:"enum=scale,enum=boolean,enum=number,enum=choice,enum=multi"`
+	// How the criterion is answered: scale (default when scale is set), bool (yes or no), number, choice or multi.
+	Type AnswerType `json:"type,omitempty" jsonschema:"enum=scale,enum=bool,enum=number,enum=choice,enum=multi"`
 	// The scale that answers the criterion (type scale).
 	Scale string `json:"scale,omitempty"`
-	// Which answer is the good one for a boolean criterion (default true).
+	// Which answer is the good one for a bool criterion (default true).
 	Expected *bool `json:"expected,omitempty"`
 	// Choices of a choice or multi criterion.
 	Choices []Choice `json:"choices,omitempty"`
@@ -231,7 +231,7 @@ type Criterion struct {
 	Max *float64 `json:"max,omitempty"`
 	// How the answer of a number criterion scores, by brackets. Without brackets the score grows linearly from min to max.
 	Brackets []Bracket `json:"brackets,omitempty"`
-	// What the criterion is worth in points-based scoring (scale, boolean and number criteria; choices carry their own points).
+	// What the criterion is worth in points-based scoring (scale, bool and number criteria; choices carry their own points).
 	Points *float64 `json:"points,omitempty" jsonschema:"minimum=0"`
 	// Cap on the points of a multi criterion.
 	MaxPoints *float64 `json:"max_points,omitempty" jsonschema:"minimum=0"`

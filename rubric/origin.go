@@ -50,6 +50,15 @@ func (o *origin) locate(p diag.Path) locator {
 	return locator{base.o, q}
 }
 
+// atKey returns the range of the key at the end of p in the file it was written in.
+func (o *origin) atKey(p diag.Path) diag.Range {
+	l := o.locate(p)
+	if l.o == nil || l.o.doc == nil {
+		return diag.Range{}
+	}
+	return l.o.doc.LocateKey(l.p)
+}
+
 // at returns the range of the value at p in the file it was written in.
 func (o *origin) at(p diag.Path) diag.Range {
 	l := o.locate(p)

@@ -114,14 +114,30 @@ func parse(name string, data []byte, c *config) (*Rubric, error) {
 	if err != nil {
 		return nil, err
 	}
-	ds = append(ds, sds...)
+	// One problem, one diagnostic: a value the source step already refused
+	// (a duplicate key, .nan) needs no schema error on top.
+	reported := map[string]bool{}
+	for _, d := range ds {
+		reported[d.Path.String()] = true
+	}
 	// Go on past schema errors to report every problem at once: decode what
 	// is valid, and drop what later checks would say about the invalid parts.
 	var pruned []diag.Path
 	for _, d := range sds {
-		if d.Code != diag.CodeRequired {
-			source.Prune(doc.Value, d.Path)
+		if reported[d.Path.String()] {
+			continue
+		}
+		ds = append(ds, d)
+		_, number := source.ValueAt(doc.Value, d.Path).(json.Number)
+		switch {
+		case d.Code == diag.CodeRange && number:
+			source.Prune(doc.Value, d.Path) // defaults stand in for numbers out of range
 			pruned = append(pruned, d.Path)
+		case d.Code == diag.CodeUnknownKey, d.Code == diag.CodeType, d.Code == diag.CodeText, d.Code == diag.CodeSchema:
+			source.Prune(doc.Value, d.Path) // the typed model cannot hold it
+			pruned = append(pruned, d.Path)
+		case d.Code == diag.CodeRequired:
+			pruned = append(pruned, d.Path.Child(d.Args[0])) // nothing to say about what is missing
 		}
 	}
 	r, err := decode(doc.Value)
@@ -194,11 +210,11 @@ func checkKind(doc *source.Document, want string) *diag.Diagnostic {
 	if !ok {
 		return diag.New(diag.CodeNotMapping, doc.Locate(diag.Root()), diag.Root())
 	}
-	api, _ := m["apiVersion"].(string)
 	kind, _ := m["kind"].(string)
 	if kind != "" && kind != want && (kind == "Rubric" || kind == "Declaration") {
 		p := diag.NewPath("kind")
-		return diag.New(diag.CodeUnknownKind, doc.Locate(p), p, api, kind)
+		names := map[string]string{"Rubric": diag.Bilingual("rubric", "grille"), "Declaration": diag.Bilingual("declaration", "déclaration")}
+		return diag.New(diag.CodeWrongKind, doc.Locate(p), p, names[want], names[kind])
 	}
 	return nil
 }
@@ -248,6 +264,9 @@ func (r *Rubric) Warnings() diag.Diagnostics {
 func (r *Rubric) normalise() {
 	if r.Language == "" {
 		r.Language = "en"
+		if len(r.Languages) > 0 {
+			r.Language = r.Languages[0]
+		}
 	}
 	one := 1.0
 	for i := range r.Sections {

@@ -4,7 +4,7 @@ import "slices"
 
 // MaxPoints returns the most points the criterion can earn under
 // points-based scoring: points × the best level for a scale, points for a
-// boolean, the best bracket (or points) for a number, the best choice for a
+// bool, the best bracket (or points) for a number, the best choice for a
 // choice, and the sum of the positive choices, capped by max_points, for a
 // multi. The scale of a scale criterion is looked up in r.
 func (r *Rubric) MaxPoints(c *Criterion) float64 {

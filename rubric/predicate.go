@@ -1,6 +1,7 @@
 package rubric
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -39,9 +40,10 @@ func btoi(b bool) int {
 // subject describes what a condition reads: its type and, for enum and set
 // values, the values allowed.
 type subject struct {
-	name   string // for messages: fact x, answer to y
-	typ    FactType
-	values []string
+	name    string // for messages: fact x, answer to y (bilingual)
+	typ     FactType
+	values  []string
+	ordered bool // a scale answer: its levels compare by score
 }
 
 // Operators returns the operators used by p itself (not by nested conditions), in a fixed order.
@@ -79,25 +81,32 @@ func (k *checker) predicate(p *Predicate, at diag.Path) {
 	}
 	subjects, ops := p.subjects(), p.operators()
 	if k.shapes() {
-		found := "found: " + strings.Join(append(slices.Clone(subjects), ops...), ", ")
-		if len(subjects)+len(ops) == 0 {
-			found = "found nothing"
+		found := strings.Join(append(slices.Clone(subjects), ops...), ", ")
+		if found == "" {
+			found = diag.Bilingual("nothing", "rien")
 		}
+		shape := func(en, fr string) { k.add(diag.CodePredicateShape, at, diag.Bilingual(en, fr), found) }
 		switch {
 		case len(subjects) != 1:
-			k.add(diag.CodePredicateShape, at, found)
+			shape("a condition names one subject (fact, answer or tier) or combines conditions with one of all, any or not",
+				"une condition nomme un sujet (fact, answer ou tier) ou combine des conditions avec un seul de all, any ou not")
 			return
 		case subjects[0] == "fact" || subjects[0] == "answer":
 			if len(ops) != 1 && !isRange(p) {
-				k.add(diag.CodePredicateShape, at, found+"; a fact or an answer takes one operator (a lower and an upper bound for a range)")
+				shape("a fact or an answer takes one operator, or a lower and an upper bound for a range",
+					"un fait ou une réponse prend un opérateur, ou une borne basse et une borne haute pour un intervalle")
+			}
+		case subjects[0] == "tier":
+			if len(ops) > 0 {
+				shape("tier takes no operator: {tier: high} holds when the tier applies", "tier ne prend pas d'opérateur : {tier: high} est vrai quand le niveau de risque s'applique")
 			}
 		default:
 			if len(ops) > 0 {
-				k.add(diag.CodePredicateShape, at, found+"; "+subjects[0]+" takes no operator")
+				shape("all, any and not combine conditions and take no operator", "all, any et not combinent des conditions et ne prennent pas d'opérateur")
 			}
 		}
 		if p.All != nil && len(p.All) == 0 || p.Any != nil && len(p.Any) == 0 {
-			k.add(diag.CodePredicateShape, at, "all and any need at least one condition")
+			shape("all and any need at least one condition", "all et any demandent au moins une condition")
 		}
 	}
 	for i := range p.All {
@@ -118,7 +127,7 @@ func (k *checker) predicate(p *Predicate, at diag.Path) {
 			d.Suggestion = diag.Suggest(p.Fact, keys(k.sc.facts))
 			return
 		}
-		s := subject{name: "fact " + f.ID, typ: f.Type}
+		s := subject{name: kind("fact", f.ID), typ: f.Type}
 		for _, v := range f.Values {
 			s.values = append(s.values, v.Value)
 		}
@@ -146,7 +155,7 @@ func (k *checker) predicate(p *Predicate, at diag.Path) {
 
 // answerSubject describes the answer to c as a value a condition can read.
 func (k *checker) answerSubject(ref string, c *Criterion) subject {
-	s := subject{name: "answer to " + ref}
+	s := subject{name: diag.Bilingual("answer to "+ref, "réponse à "+ref)}
 	switch c.Type {
 	case AnswerBoolean:
 		s.typ = FactBool
@@ -158,7 +167,7 @@ func (k *checker) answerSubject(ref string, c *Criterion) subject {
 		s.typ = FactEnum
 	case AnswerScale:
 		// A scale answer compares by level: gte partial means partial or better.
-		s.typ = FactEnum
+		s.typ, s.ordered = FactEnum, true
 		scales := k.sc.scales
 		if rid, _, ok := strings.Cut(ref, "/"); ok && k.sc.foreign != nil && k.sc.foreign.scales[rid] != nil {
 			scales = k.sc.foreign.scales[rid]
@@ -168,8 +177,6 @@ func (k *checker) answerSubject(ref string, c *Criterion) subject {
 				s.values = append(s.values, l.Value)
 			}
 		}
-		s.values = append(s.values, NotApplicable)
-		return s
 	}
 	for _, ch := range c.Choices {
 		s.values = append(s.values, ch.Value)
@@ -183,10 +190,20 @@ func (k *checker) answerSubject(ref string, c *Criterion) subject {
 // operands checks that the operator fits the subject's type and its operands its values.
 func (k *checker) operands(p *Predicate, s subject, at diag.Path) {
 	allowed := operators[s.typ]
-	scaleOrder := strings.HasPrefix(s.name, "answer") && s.typ == FactEnum && slices.Contains(s.values, NotApplicable)
+	if s.ordered {
+		allowed = append(slices.Clone(allowed), orderOps...)
+	}
 	for _, op := range p.operators() {
-		if !slices.Contains(allowed, op) && !(scaleOrder && slices.Contains(orderOps, op)) {
-			k.add(diag.CodePredicateOperator, at.Child(op), op, s.name, string(s.typ), strings.Join(allowed, ", "))
+		if !slices.Contains(allowed, op) {
+			k.addKey(diag.CodePredicateOperator, at.Child(op), op, s.name, string(s.typ), strings.Join(allowed, ", "))
+		}
+	}
+	if isRange(p) && s.typ == FactNumber {
+		lo, _ := cmpOr(p.GTE, p.GT).(float64)
+		hi, _ := cmpOr(p.LTE, p.LT).(float64)
+		if lo > hi {
+			k.add(diag.CodePredicateValue, at, diag.Bilingual("the range", "l'intervalle"), s.name,
+				diag.Bilingual("the lower bound is above the upper bound: nothing can match", "la borne basse dépasse la borne haute : rien ne peut convenir"), "")
 		}
 	}
 	one := func(op string, v any) {
@@ -196,7 +213,7 @@ func (k *checker) operands(p *Predicate, s subject, at diag.Path) {
 	}
 	list := func(op string, vs []any) {
 		if vs != nil && len(vs) == 0 {
-			k.add(diag.CodePredicateValue, at.Child(op), op, s.name, "the list is empty")
+			k.add(diag.CodePredicateValue, at.Child(op), op, s.name, diag.Bilingual("the list is empty", "la liste est vide"), "")
 		}
 		for i, v := range vs {
 			k.operand(op, v, s, at.Child(op).Index(i))
@@ -213,29 +230,36 @@ func (k *checker) operands(p *Predicate, s subject, at diag.Path) {
 }
 
 func (k *checker) operand(op string, v any, s subject, at diag.Path) {
-	bad := func(why string) { k.add(diag.CodePredicateValue, at, op, s.name, why) }
+	bad := func(en, fr string) {
+		found := show(v)
+		hint := ""
+		if _, isList := v.([]any); isList && (op == "equals" || op == "contains") {
+			hint = diag.Bilingual("to match any of several values, use in (or contains_any for a set)", "pour accepter plusieurs valeurs, utilisez in (ou contains_any pour un ensemble)")
+		}
+		k.add(diag.CodePredicateValue, at, op, s.name, diag.Bilingual(en+", found "+found, fr+", trouvé "+found), hint)
+	}
 	switch s.typ {
 	case FactBool:
 		if _, ok := v.(bool); !ok {
-			bad(fmt.Sprintf("expected true or false, found %s", show(v)))
+			bad("expected true or false", "true ou false attendu")
 		}
 	case FactNumber:
 		if _, ok := v.(float64); !ok {
-			bad(fmt.Sprintf("expected a number, found %s", show(v)))
+			bad("expected a number", "nombre attendu")
 		}
 	case FactString:
 		if _, ok := v.(string); !ok {
-			bad(fmt.Sprintf("expected a string, found %s", show(v)))
+			bad("expected a string", "chaîne attendue")
 		}
 	case FactDate:
 		str, ok := v.(string)
 		if _, err := time.Parse(time.DateOnly, str); !ok || err != nil {
-			bad(fmt.Sprintf("expected a date YYYY-MM-DD, found %s", show(v)))
+			bad("expected a date YYYY-MM-DD", "date AAAA-MM-JJ attendue")
 		}
 	case FactEnum, FactSet:
 		str, ok := v.(string)
 		if !ok {
-			bad(fmt.Sprintf("expected one of the values, found %s", show(v)))
+			bad("expected one of the values", "une des valeurs attendue")
 			return
 		}
 		if !slices.Contains(s.values, str) {
@@ -249,7 +273,21 @@ func show(v any) string {
 	if s, ok := v.(string); ok {
 		return strconv.Quote(s)
 	}
-	return fmt.Sprint(v)
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}
+
+// cmpOr returns the first non-nil value.
+func cmpOr(vs ...any) any {
+	for _, v := range vs {
+		if v != nil {
+			return v
+		}
+	}
+	return nil
 }
 
 // Refs returns the facts, answers and tiers that p reads, nested conditions included.

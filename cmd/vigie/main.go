@@ -91,6 +91,21 @@ func (e *env) t(en, fr string) string {
 	return en
 }
 
+// plural formats n with the right form: in English 1 is singular, in
+// French 0 and 1 are.
+func (e *env) plural(n int, oneEN, manyEN, oneFR, manyFR string) string {
+	if e.lang == "fr" {
+		if n <= 1 {
+			return fmt.Sprintf(oneFR, n)
+		}
+		return fmt.Sprintf(manyFR, n)
+	}
+	if n == 1 {
+		return fmt.Sprintf(oneEN, n)
+	}
+	return fmt.Sprintf(manyEN, n)
+}
+
 // langFromEnv reads the language from the locale variables: fr for a French locale, else en.
 func langFromEnv(getenv func(string) string) string {
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {

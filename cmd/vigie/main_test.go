@@ -144,7 +144,7 @@ func TestFrenchFromLocale(t *testing.T) {
 	})
 	assert.Equal(t, exitInvalid, code)
 	assert.Contains(t, out.String(), "erreur[unknown-key]: clé inconnue \"wieght\"")
-	assert.Contains(t, out.String(), "fichiers vérifiés")
+	assert.Contains(t, out.String(), "1 fichier vérifié : 0 valide, 1 invalide")
 }
 
 // TestSchemaCommand checks that the printed schema accepts the example

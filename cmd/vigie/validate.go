@@ -237,9 +237,13 @@ func writeText(e *env, results []*fileResult) error {
 		return err
 	}
 	errs, warns := all.Count(diag.Error), all.Count(diag.Warning)
-	_, err := fmt.Fprintf(e.stdout, e.t("%d files checked: %d valid, %d invalid (%d errors, %d warnings)\n",
-		"%d fichiers vérifiés : %d valides, %d invalides (%d erreurs, %d avertissements)\n"),
-		len(results), len(results)-invalid, invalid, errs, warns)
+	n := len(results)
+	_, err := fmt.Fprintf(e.stdout, "%s"+e.t(": ", " : ")+"%s, %s (%s, %s)\n",
+		e.plural(n, "%d file checked", "%d files checked", "%d fichier vérifié", "%d fichiers vérifiés"),
+		e.plural(n-invalid, "%d valid", "%d valid", "%d valide", "%d valides"),
+		e.plural(invalid, "%d invalid", "%d invalid", "%d invalide", "%d invalides"),
+		e.plural(errs, "%d error", "%d errors", "%d erreur", "%d erreurs"),
+		e.plural(warns, "%d warning", "%d warnings", "%d avertissement", "%d avertissements"))
 	return err
 }
 

@@ -50,7 +50,8 @@ func (v *Validator) Validate(d *source.Document) (diag.Diagnostics, error) {
 	textErrors := map[string]bool{} // one "text" diagnostic per text value
 	for _, e := range res.Errors() {
 		p := toPath(d.Value, e.Context())
-		if v.isText(p) {
+		if tp, ok := v.textAt(p); ok {
+			p = tp
 			if key := p.String(); !textErrors[key] {
 				textErrors[key] = true
 				ds = append(ds, diag.New(diag.CodeText, d.Locate(p), p))
@@ -66,7 +67,12 @@ func (v *Validator) Validate(d *source.Document) (diag.Diagnostics, error) {
 
 func (v *Validator) convert(d *source.Document, p diag.Path, e gojsonschema.ResultError) *diag.Diagnostic {
 	details := e.Details()
-	str := func(k string) string { s, _ := details[k].(string); return s }
+	str := func(k string) string {
+		if v, ok := details[k]; ok && v != nil {
+			return fmt.Sprint(v)
+		}
+		return ""
+	}
 	switch e.Type() {
 	case "additional_property_not_allowed":
 		key := str("property")
@@ -89,7 +95,7 @@ func (v *Validator) convert(d *source.Document, p diag.Path, e gojsonschema.Resu
 		} else if strings.Contains(exp, "array") {
 			hintEN, hintFR = "write a list: [a, b] or one `- item` per line", "écrivez une liste : [a, b] ou un `- élément` par ligne"
 		}
-		return diag.New(diag.CodeType, d.Locate(p), p, exp, given, hintEN, hintFR)
+		return diag.New(diag.CodeType, d.Locate(p), p, typeName(exp), typeName(given), hintEN, hintFR)
 	case "enum":
 		allowed := enumValues(v.node(p))
 		dg := diag.New(diag.CodeEnum, d.Locate(p), p, quoteValue(e.Value()), strings.Join(allowed, ", "))
@@ -122,10 +128,19 @@ func (v *Validator) convert(d *source.Document, p diag.Path, e gojsonschema.Resu
 		return diag.New(diag.CodeRange, d.Locate(p), p, v+" "+en, v+" "+fr)
 	case "array_min_items":
 		n := fmt.Sprint(details["min"])
-		return diag.New(diag.CodeRange, d.Locate(p), p, "list needs at least "+n+" items", "la liste doit compter au moins "+n+" éléments")
+		return diag.New(diag.CodeRange, d.LocateKey(p), p, "list needs at least "+n+" items", "la liste doit compter au moins "+n+" éléments")
+	case "string_gte":
+		return diag.New(diag.CodeRange, d.Locate(p), p, "value must not be empty", "la valeur ne doit pas être vide")
+	case "number_not":
+		return diag.New(diag.CodeType, d.Locate(p), p, "a value", "null", "write a value, or remove the key", "écrivez une valeur, ou retirez la clé")
+	case "invalid_property_name":
+		return nil // the error on the name itself says what is wrong
 	case "array_no_additional_items", "array_max_items":
 		return diag.New(diag.CodeRange, d.Locate(p), p, e.Description(), e.Description())
 	case "unique":
+		if j, ok := details["j"].(int); ok {
+			p = p.Index(j)
+		}
 		return diag.New(diag.CodeRepeated, d.Locate(p), p)
 	case "number_one_of", "number_any_of", "number_all_of":
 		return nil // the branch errors say what is wrong
@@ -223,17 +238,32 @@ func (v *Validator) resolve(n map[string]any) map[string]any {
 	return n
 }
 
-func (v *Validator) isText(p diag.Path) bool {
-	n := v.node(p)
-	if n == nil {
-		return false
+// textAt returns the path of the text that p is or lies in, if any: an
+// error anywhere inside a text is one error about the text.
+func (v *Validator) textAt(p diag.Path) (diag.Path, bool) {
+	segs := p.Segments()
+	var q diag.Path
+	paths := []diag.Path{q}
+	for _, s := range segs {
+		if s.IsIndex {
+			q = q.Index(s.Index)
+		} else {
+			q = q.Child(s.Key)
+		}
+		paths = append(paths, q)
 	}
-	for _, alt := range v.alternatives(n) {
-		if alt["$comment"] == textComment {
-			return true
+	for _, c := range paths {
+		n := v.node(c)
+		if n == nil {
+			continue
+		}
+		for _, alt := range v.alternatives(n) {
+			if alt["$comment"] == textComment {
+				return c, true
+			}
 		}
 	}
-	return false
+	return p, false
 }
 
 // allowedKeys returns the keys the schema allows at p, sorted.
@@ -251,6 +281,20 @@ func (v *Validator) allowedKeys(p diag.Path) []string {
 	}
 	slices.Sort(keys)
 	return slices.Compact(keys)
+}
+
+// typeName names a JSON type, or a list of them, in English and French.
+func typeName(t string) string {
+	fr := map[string]string{"string": "chaîne", "integer": "entier", "number": "nombre", "boolean": "booléen",
+		"array": "liste", "object": "bloc", "null": "null", "a value": "une valeur"}
+	out := t
+	for en, f := range fr {
+		out = strings.ReplaceAll(out, en, f)
+	}
+	if out == t {
+		return t
+	}
+	return diag.Bilingual(t, out)
 }
 
 func enumValues(n map[string]any) []string {

@@ -84,6 +84,7 @@ func generate(root, name string, v any, dirs []string) ([]byte, error) {
 var (
 	textType  = reflect.TypeFor[rubric.Text]()
 	valueType = reflect.TypeFor[rubric.Value]()
+	anyType   = reflect.TypeFor[any]()
 )
 
 const idPattern = "^[a-z0-9][a-z0-9_.-]*$"
@@ -105,6 +106,9 @@ func textSchema() *jsonschema.Schema {
 
 func mapper(t reflect.Type) *jsonschema.Schema {
 	switch t {
+	case anyType:
+		// Any value but null: `equals: ~` is a mistake, not "no operator".
+		return &jsonschema.Schema{Not: &jsonschema.Schema{Type: "null"}}
 	case textType:
 		return textSchema()
 	case valueType:

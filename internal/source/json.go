@@ -23,8 +23,7 @@ func parseJSON(file string, data []byte, lim Limits) (*yaml.Node, diag.Diagnosti
 	w.dec.UseNumber()
 	root, err := w.value(0)
 	if err == nil {
-		if _, terr := w.dec.Token(); !errors.Is(terr, io.EOF) {
-			l, c := w.pos(int(w.dec.InputOffset()))
+		if _, l, c, terr := w.next(); !errors.Is(terr, io.EOF) {
 			return nil, diag.Diagnostics{diag.New(diag.CodeMultipleDocs, diag.Range{File: file, Start: diag.Pos{Line: l, Column: c}}, diag.Root())}
 		}
 		return root, nil
@@ -32,7 +31,12 @@ func parseJSON(file string, data []byte, lim Limits) (*yaml.Node, diag.Diagnosti
 	off := int(w.dec.InputOffset())
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		off = int(se.Offset)
+		// The streaming decoder reports offsets relative to what it buffered:
+		// a whole-file scan gives the offset of the offending byte.
+		var v any
+		if uerr := json.Unmarshal(data, &v); errors.As(uerr, &se) {
+			off = int(se.Offset) - 1
+		}
 	}
 	msg := err.Error()
 	code := diag.CodeSyntax
@@ -43,7 +47,8 @@ func parseJSON(file string, data []byte, lim Limits) (*yaml.Node, diag.Diagnosti
 		msg = "unexpected end of file"
 	}
 	l, c := w.pos(off)
-	return nil, diag.Diagnostics{diag.New(code, diag.Range{File: file, Start: diag.Pos{Line: l, Column: c}}, diag.Root(), msg)}
+	hint := diag.Bilingual("check the commas, brackets and quotes around this place", "vérifiez les virgules, crochets et guillemets à cet endroit")
+	return nil, diag.Diagnostics{diag.New(code, diag.Range{File: file, Start: diag.Pos{Line: l, Column: c}}, diag.Root(), msg, hint)}
 }
 
 var errTooDeep = errors.New("nested too deep")

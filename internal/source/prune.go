@@ -38,3 +38,21 @@ func Prune(v any, p diag.Path) {
 		}
 	}
 }
+
+// ValueAt returns the value at p in a JSON value tree, or nil.
+func ValueAt(v any, p diag.Path) any {
+	for _, s := range p.Segments() {
+		switch c := v.(type) {
+		case map[string]any:
+			v = c[s.Key]
+		case []any:
+			if !s.IsIndex || s.Index < 0 || s.Index >= len(c) {
+				return nil
+			}
+			v = c[s.Index]
+		default:
+			return nil
+		}
+	}
+	return v
+}

@@ -77,6 +77,7 @@ func Parse(file string, data []byte, lim Limits) (*Document, diag.Diagnostics) {
 		l, c := lineCol(data, off)
 		return nil, diag.Diagnostics{diag.New(diag.CodeBinary, at(l, c), diag.Root())}
 	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a UTF-8 byte-order mark is not content
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, diag.Diagnostics{diag.New(diag.CodeEmpty, at(1, 1), diag.Root())}
 	}
@@ -113,18 +114,15 @@ func parseYAML(file string, data []byte) (*yaml.Node, diag.Diagnostics) {
 		if errors.Is(err, io.EOF) { // only comments
 			return nil, diag.Diagnostics{diag.New(diag.CodeEmpty, diag.Range{File: file, Start: diag.Pos{Line: 1, Column: 1}}, diag.Root())}
 		}
-		return nil, diag.Diagnostics{syntaxDiag(file, err)}
+		return nil, diag.Diagnostics{syntaxDiag(file, data, err)}
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		line := extra.Line
-		if len(extra.Content) > 0 {
-			line = extra.Content[0].Line
+		first := 1
+		if len(doc.Content) > 0 {
+			first = doc.Content[0].Line
 		}
-		if line == 0 {
-			line = secondDocLine(data)
-		}
-		return nil, diag.Diagnostics{diag.New(diag.CodeMultipleDocs, diag.Range{File: file, Start: diag.Pos{Line: line, Column: 1}}, diag.Root())}
+		return nil, diag.Diagnostics{diag.New(diag.CodeMultipleDocs, diag.Range{File: file, Start: diag.Pos{Line: secondDocLine(data, first), Column: 1}}, diag.Root())}
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, diag.Diagnostics{diag.New(diag.CodeEmpty, diag.Range{File: file, Start: diag.Pos{Line: 1, Column: 1}}, diag.Root())}
@@ -132,25 +130,56 @@ func parseYAML(file string, data []byte) (*yaml.Node, diag.Diagnostics) {
 	return doc.Content[0], nil
 }
 
-func syntaxDiag(file string, err error) *diag.Diagnostic {
-	msg := err.Error()
-	line := 1
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = msg[len(m[0]):]
-	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	return diag.New(diag.CodeSyntax, diag.Range{File: file, Start: diag.Pos{Line: line, Column: 1}}, diag.Root(), msg)
+// parserProblems are the problems yaml.v3's parser (not its scanner)
+// reports: their line is 0-based, where the scanner's is 1-based.
+var parserProblems = []string{
+	"did not find expected ',' or", "did not find expected '-' indicator", "did not find expected key",
+	"did not find expected node content", "did not find expected <", "found undefined tag handle",
+	"found duplicate %", "found incompatible YAML document",
 }
 
-// secondDocLine finds the line of the first document separator after content.
-func secondDocLine(data []byte) int {
-	for i, l := range bytes.Split(data, []byte("\n")) {
-		if i > 0 && bytes.HasPrefix(l, []byte("---")) {
+var unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+
+func syntaxDiag(file string, data []byte, err error) *diag.Diagnostic {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line, col := 1, 1
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = err.Error()[len(m[0]):]
+		for _, p := range parserProblems {
+			if strings.HasPrefix(msg, p) {
+				line++
+				break
+			}
+		}
+	}
+	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
+			line, col = lineCol(data, i)
+		}
+	}
+	hint := diag.Bilingual("check indentation, colons and quotes around this line", "vérifiez l'indentation, les deux-points et les guillemets autour de cette ligne")
+	switch {
+	case strings.Contains(msg, "tab character"):
+		hint = diag.Bilingual("indent with spaces: YAML does not allow tabs in indentation", "indentez avec des espaces : YAML n'admet pas de tabulations dans l'indentation")
+	case unknownAnchor.MatchString(msg):
+		hint = diag.Bilingual("define the anchor (&name) before using it (*name)", "définissez l'ancre (&nom) avant de l'utiliser (*nom)")
+	case strings.HasPrefix(msg, "did not find expected ',' or"):
+		hint = diag.Bilingual("a list or mapping opened here with [ or { is not closed, or lacks a comma", "une liste ou un bloc ouvert ici par [ ou { n'est pas fermé, ou il manque une virgule")
+	}
+	return diag.New(diag.CodeSyntax, diag.Range{File: file, Start: diag.Pos{Line: line, Column: col}}, diag.Root(), msg, hint)
+}
+
+// secondDocLine finds the line of the separator that starts a second
+// document: the first `---` or `...` after the line where content starts.
+func secondDocLine(data []byte, first int) int {
+	lines := bytes.Split(data, []byte("\n"))
+	for i, l := range lines {
+		if i+1 > first && (bytes.HasPrefix(l, []byte("---")) || bytes.HasPrefix(l, []byte("..."))) {
 			return i + 1
 		}
 	}
-	return 1
+	return min(first+1, len(lines))
 }
 
 // structureCount bounds from above the number of entries and items a file
