@@ -55,7 +55,12 @@ func newScope(r *Rubric) *scope {
 	s := &scope{
 		facts: map[string]*Fact{}, scales: map[string]*Scale{}, items: map[string]bool{},
 		sections: map[string]*Section{}, criteria: map[string]*Criterion{}, scores: map[string]*Score{},
-		languages: r.Languages, defLang: r.Language, method: r.Scoring.Method,
+		defLang: r.Language, method: r.Scoring.Method,
+	}
+	for _, l := range r.Languages {
+		if languageCode.MatchString(l) { // a malformed code has its own diagnostic
+			s.languages = append(s.languages, l)
+		}
 	}
 	for i := range r.Facts {
 		s.facts[r.Facts[i].ID] = &r.Facts[i]
@@ -142,7 +147,7 @@ func (k *checker) run() {
 		if r.Version != "" && !semver.MatchString(r.Version) {
 			k.add(diag.CodeInvalidVersion, root.Child("version"), strconv.Quote(r.Version))
 		}
-		if len(r.Languages) > 0 && !slices.Contains(r.Languages, r.Language) {
+		if len(k.sc.languages) > 0 && !slices.Contains(k.sc.languages, r.Language) && languageCode.MatchString(r.Language) {
 			k.add(diag.CodeDefaultLanguage, root.Child("language"), r.Language)
 		}
 		if r.Extends == "" && len(r.Sections) == 0 {
@@ -169,6 +174,8 @@ func (k *checker) run() {
 		k.scoreCycles()
 	}
 }
+
+var languageCode = regexp.MustCompile(`^[a-z]{2}$`)
 
 var semver = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$`)
 
@@ -310,7 +317,7 @@ func (k *checker) texts() {
 			}
 		}
 		for lang := range t {
-			if lang != "" && !slices.Contains(k.sc.languages, lang) {
+			if lang != "" && !slices.Contains(k.sc.languages, lang) && len(k.sc.languages) == len(k.r.Languages) {
 				k.addKey(diag.CodeUnknownLanguage, p.Child(lang), lang).Severity = diag.Warning
 			}
 		}
@@ -427,7 +434,9 @@ func (k *checker) criteria(cs []Criterion, p diag.Path) {
 
 // answer checks that a criterion's answer definition is complete and coherent.
 func (k *checker) answer(c *Criterion, p diag.Path) {
-	bad := func(at diag.Path, en, fr string) { k.add(diag.CodeAnswerDefinition, at, kind("criterion", c.ID), en, fr) }
+	bad := func(at diag.Path, en, fr string) {
+		k.add(diag.CodeAnswerDefinition, at, kind("criterion", c.ID), en, fr)
+	}
 	if k.names() && c.Type == AnswerScale {
 		if _, ok := k.sc.scales[c.Scale]; !ok {
 			d := k.add(diag.CodeUnknownScale, p.Child("scale"), strconv.Quote(c.Scale))

@@ -105,7 +105,14 @@ func (g *depGraph) cycles() diag.Diagnostics {
 				slices.Sort(key)
 				if k := strings.Join(key, " "); !seen[k] {
 					seen[k] = true
-					ds = append(ds, diag.New(diag.CodeAnswerCycle, e.from.src.at(e.at), e.at, strings.Join(cycle, " → ")))
+					en, fr := make([]string, len(cycle)), make([]string, len(cycle))
+					for i, n := range cycle {
+						en[i], fr[i] = n, n
+						if r, ok := strings.CutSuffix(n, classificationNode); ok {
+							en[i], fr[i] = "the classification of "+r, "la classification de "+r
+						}
+					}
+					ds = append(ds, diag.New(diag.CodeAnswerCycle, e.from.src.at(e.at), e.at, diag.Bilingual(strings.Join(en, " → "), strings.Join(fr, " → "))))
 				}
 			}
 		}

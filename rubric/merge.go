@@ -66,8 +66,9 @@ func merge(base, d *Rubric, c *config) (*Rubric, diag.Diagnostics) {
 			continue
 		}
 		for k, it := range r.Items {
-			if slices.ContainsFunc(m.Referentials[j].Items, func(b Item) bool { return b.ID == it.ID }) {
-				add(diag.CodeDuplicateID, diag.NewPath("referentials").Index(i).Child("items").Index(k).Child("id"), "item", strconv.Quote(it.ID), "base "+base.ID)
+			if n := slices.IndexFunc(m.Referentials[j].Items, func(b Item) bool { return b.ID == it.ID }); n >= 0 {
+				first := base.src.at(diag.NewPath("referentials").Index(j).Child("items").Index(n).Child("id"))
+				add(diag.CodeDuplicateID, diag.NewPath("referentials").Index(i).Child("items").Index(k).Child("id"), kind("item"), strconv.Quote(it.ID), first.String())
 				continue
 			}
 			m.Referentials[j].Items = append(m.Referentials[j].Items, it)
@@ -90,8 +91,9 @@ func merge(base, d *Rubric, c *config) (*Rubric, diag.Diagnostics) {
 
 	m.Scales = slices.Clone(base.Scales)
 	for i, s := range d.Scales {
-		if slices.ContainsFunc(m.Scales, func(b Scale) bool { return b.ID == s.ID }) {
-			add(diag.CodeDuplicateID, diag.NewPath("scales").Index(i).Child("id"), "scale", strconv.Quote(s.ID), "base "+base.ID)
+		if n := slices.IndexFunc(m.Scales, func(b Scale) bool { return b.ID == s.ID }); n >= 0 {
+			first := base.src.at(diag.NewPath("scales").Index(n).Child("id"))
+			add(diag.CodeDuplicateID, diag.NewPath("scales").Index(i).Child("id"), kind("scale"), strconv.Quote(s.ID), first.String())
 			continue
 		}
 		m.Scales = append(m.Scales, s)
@@ -165,8 +167,8 @@ func merge(base, d *Rubric, c *config) (*Rubric, diag.Diagnostics) {
 	}
 	for i, s := range d.Sections {
 		p := diag.NewPath("sections").Index(i)
-		if slices.ContainsFunc(m.Sections, func(b Section) bool { return b.ID == s.ID }) {
-			add(diag.CodeDuplicateID, p.Child("id"), "section", strconv.Quote(s.ID), "base "+base.ID)
+		if n := slices.IndexFunc(m.Sections, func(b Section) bool { return b.ID == s.ID }); n >= 0 {
+			add(diag.CodeDuplicateID, p.Child("id"), kind("section"), strconv.Quote(s.ID), m.src.at(diag.NewPath("sections").Index(n).Child("id")).String())
 			continue
 		}
 		m.Sections = append(m.Sections, s)
@@ -177,24 +179,33 @@ func merge(base, d *Rubric, c *config) (*Rubric, diag.Diagnostics) {
 		locs.sections = append(locs.sections, sl)
 	}
 	// Criteria ids stay unique across the merged sections.
-	seen := map[string]bool{}
+	seen := map[string]diag.Range{}
 	for i, s := range m.Sections {
 		for j, cr := range s.Criteria {
-			if seen[cr.ID] {
-				p := diag.NewPath("sections").Index(i).Child("criteria").Index(j).Child("id")
-				ds = append(ds, diag.New(diag.CodeDuplicateID, m.src.at(p), p, "criterion", strconv.Quote(cr.ID), "base "+base.ID))
+			p := diag.NewPath("sections").Index(i).Child("criteria").Index(j).Child("id")
+			if first, dup := seen[cr.ID]; dup {
+				ds = append(ds, diag.New(diag.CodeDuplicateID, m.src.at(p), p, kind("criterion"), strconv.Quote(cr.ID), first.String()))
+				continue
 			}
-			seen[cr.ID] = true
+			seen[cr.ID] = m.src.at(p)
+		}
+	}
+	// Names in d's own content resolve against the merged rubric.
+	ds = append(ds, checkIn(d, newScope(&m), c, checkNames)...)
+	// The texts of the merged sections must exist in the extension's
+	// languages: those it adds, and those it inherits when it asks for more
+	// languages than its base.
+	mc := &checker{r: &Rubric{Sections: m.Sections}, o: m.src, sc: newScope(&m), mode: checkShapes, strict: c.strict}
+	mc.texts()
+	sameLanguages := slices.Equal(m.Languages, base.Languages)
+	for _, dg := range mc.ds {
+		if !sameLanguages || dg.Range.File == d.File() {
+			ds = append(ds, dg)
 		}
 	}
 	if ds.HasErrors() {
 		return nil, ds
 	}
-	// Names in d's own content resolve against the merged rubric.
-	ds = append(ds, checkIn(d, newScope(&m), c, checkNames)...)
-	mc := &checker{r: &m, o: m.src, sc: newScope(&m), mode: checkShapes | checkNames, strict: c.strict}
-	mc.texts() // the inherited texts must exist in the languages of the extension too
-	ds = append(ds, mc.ds...)
 	return &m, ds
 }
 

@@ -26,7 +26,7 @@ type Rubric struct {
 	// Default language of plain-string texts (fr or en). Defaults to en.
 	Language string `json:"language,omitempty" jsonschema:"pattern=^[a-z]{2}$"`
 	// Languages every text must exist in, e.g. [fr, en].
-	Languages []string `json:"languages,omitempty" jsonschema:"uniqueItems=true"`
+	Languages []string `json:"languages,omitempty" jsonschema:"uniqueItems=true,pattern=^[a-z]{2}$"`
 	// Legal baseline: the texts the rubric encodes and the date they were last checked.
 	Baseline *Baseline `json:"baseline,omitempty"`
 	// Evidence older than this many months, at the date of an assessment, is flagged as stale.
@@ -181,11 +181,11 @@ type AnswerType string
 
 // The answer types.
 const (
-	AnswerScale   AnswerType = "scale"   // a level of a scale
-	AnswerBoolean AnswerType = "bool"    // yes or no
-	AnswerNumber  AnswerType = "number"  // a number
-	AnswerChoice  AnswerType = "choice"  // one of the criterion's choices
-	AnswerMulti   AnswerType = "multi"   // any of the criterion's choices; their points add up
+	AnswerScale   AnswerType = "scale"  // a level of a scale
+	AnswerBoolean AnswerType = "bool"   // yes or no
+	AnswerNumber  AnswerType = "number" // a number
+	AnswerChoice  AnswerType = "choice" // one of the criterion's choices
+	AnswerMulti   AnswerType = "multi"  // any of the criterion's choices; their points add up
 )
 
 // EvidenceRule says whether an answer must come with evidence.

@@ -79,6 +79,7 @@ func NewSet(rubrics []*Rubric, opts ...SetOption) (*Set, error) {
 	// Resolve extends, depth first, merging each rubric with its resolved base.
 	merged := map[string]*Rubric{}
 	state := map[string]int{} // 1: in progress, 2: done
+	cycles := map[string]bool{}
 	var resolve func(r *Rubric, chain []string) *Rubric
 	resolve = func(r *Rubric, chain []string) *Rubric {
 		if m, ok := merged[r.ID]; ok {
@@ -90,7 +91,13 @@ func NewSet(rubrics []*Rubric, opts ...SetOption) (*Set, error) {
 		}
 		p := diag.NewPath("extends")
 		if state[r.ID] == 1 {
-			ds = append(ds, diag.New(diag.CodeExtendsCycle, r.src.at(p), p, strings.Join(append(chain, r.ID), " → ")))
+			loop := append(chain[slices.Index(chain, r.ID):], r.ID)
+			key := slices.Clone(loop[1:])
+			slices.Sort(key)
+			if k := strings.Join(key, " "); !cycles[k] {
+				cycles[k] = true
+				ds = append(ds, diag.New(diag.CodeExtendsCycle, r.src.at(p), p, strings.Join(loop, " → ")))
+			}
 			return nil
 		}
 		base, ok := available[r.Extends]

@@ -105,7 +105,16 @@ func (v *Validator) convert(d *source.Document, p diag.Path, e gojsonschema.Resu
 		return dg
 	case "pattern":
 		what, hintEN, hintFR := patternHint(str("pattern"))
-		return diag.New(diag.CodePattern, d.Locate(p), p, quoteValue(e.Value()), what, hintEN, hintFR)
+		r := d.Locate(p)
+		if m, ok := source.ValueAt(d.Value, p).(map[string]any); ok {
+			if key, ok := e.Value().(string); ok {
+				if _, isKey := m[key]; isKey { // a key broke propertyNames: point at it
+					p = p.Child(key)
+					r = d.LocateKey(p)
+				}
+			}
+		}
+		return diag.New(diag.CodePattern, r, p, quoteValue(e.Value()), what, hintEN, hintFR)
 	case "format":
 		if str("format") == "date" {
 			return diag.New(diag.CodeInvalidDate, d.Locate(p), p, quoteValue(e.Value()))
@@ -142,7 +151,7 @@ func (v *Validator) convert(d *source.Document, p diag.Path, e gojsonschema.Resu
 			p = p.Index(j)
 		}
 		return diag.New(diag.CodeRepeated, d.Locate(p), p)
-	case "number_one_of", "number_any_of", "number_all_of":
+	case "number_one_of", "number_any_of", "number_all_of", "condition_then", "condition_else", "missing_dependency":
 		return nil // the branch errors say what is wrong
 	}
 	return diag.New(diag.CodeSchema, d.Locate(p), p, e.Description())

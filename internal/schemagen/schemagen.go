@@ -78,7 +78,17 @@ func generate(root, name string, v any, dirs []string) ([]byte, error) {
 	s := r.Reflect(v)
 	s.ID = jsonschema.ID(BaseURL + name + ".schema.json")
 	s.Title = map[string]string{"rubric": "vigie rubric", "declaration": "vigie declaration"}[name]
-	return toDraft07(s)
+	var extra map[string]any
+	if name == "rubric" {
+		// A rubric has sections of its own unless it extends another, and
+		// only a rubric that extends another has overrides.
+		extra = map[string]any{
+			"if":           map[string]any{"not": map[string]any{"required": []any{"extends"}}},
+			"then":         map[string]any{"required": []any{"sections"}},
+			"dependencies": map[string]any{"overrides": []any{"extends"}},
+		}
+	}
+	return toDraft07(s, extra)
 }
 
 var (
@@ -136,7 +146,7 @@ func ptr[T any](v T) *T { return &v }
 // toDraft07 rewrites invopop's 2020-12 output to a spec-true draft-07
 // document: definitions instead of $defs, and $ref siblings kept through
 // allOf, since draft-07 validators ignore them.
-func toDraft07(s *jsonschema.Schema) ([]byte, error) {
+func toDraft07(s *jsonschema.Schema, extra map[string]any) ([]byte, error) {
 	raw, err := json.Marshal(s)
 	if err != nil {
 		return nil, err
@@ -144,6 +154,9 @@ func toDraft07(s *jsonschema.Schema) ([]byte, error) {
 	var doc map[string]any
 	if err := json.Unmarshal(raw, &doc); err != nil {
 		return nil, err
+	}
+	for k, v := range extra {
+		doc[k] = v
 	}
 	doc["$schema"] = "http://json-schema.org/draft-07/schema#"
 	if defs, ok := doc["$defs"]; ok {

@@ -153,6 +153,16 @@ func syntaxDiag(file string, data []byte, err error) *diag.Diagnostic {
 			}
 		}
 	}
+	if strings.Contains(msg, "tab character") {
+		// yaml.v3 gives the line of the enclosing block: find the tab itself.
+		for i, l := range bytes.Split(data, []byte("\n")) {
+			indent := l[:len(l)-len(bytes.TrimLeft(l, " \t"))]
+			if i+1 >= line && bytes.IndexByte(indent, '\t') >= 0 {
+				line, col = i+1, 1+bytes.IndexByte(indent, '\t')
+				break
+			}
+		}
+	}
 	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
 		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
 			line, col = lineCol(data, i)
