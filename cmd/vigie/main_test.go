@@ -211,3 +211,45 @@ func hasAny(s string, subs []string) bool {
 	}
 	return false
 }
+
+// TestValidateHostileFiles runs the command on hostile files: each is
+// refused with its diagnostic and exit code 2, never a crash.
+func TestValidateHostileFiles(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	files := map[string]struct {
+		data []byte
+		code string
+	}{
+		"bomb.yaml":    {[]byte("a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n"), "too-many-nodes"},
+		"big.yaml":     {bytes.Repeat([]byte("# padding\n"), 5<<20), "too-large"},
+		"binary.yaml":  {[]byte{0x7f, 'E', 'L', 'F', 0, 1, 2, 0xff, 0xfe}, "binary"},
+		"two.yaml":     {[]byte("kind: Rubric\n---\nkind: Rubric\n"), "multiple-documents"},
+		"empty.yaml":   {nil, "empty"},
+		"deep.json":    {[]byte(strings.Repeat("[", 10_000) + strings.Repeat("]", 10_000)), "too-deep"},
+		"keys.yaml":    {[]byte(strings.Repeat("k: v\n", 100_000)), "too-many-lines"},
+		"garbage.json": {[]byte("{\"kind\": \"Rubric\", oops}"), "syntax"},
+	}
+	for name, f := range files {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), f.data, 0o644))
+	}
+	code, out, errOut := vigie(t, "validate", "--format", "json", dir)
+	require.Equal(t, exitInvalid, code, errOut)
+	var v struct {
+		Files []struct {
+			File        string `json:"file"`
+			Diagnostics []struct {
+				Code string `json:"code"`
+				Line int    `json:"line"`
+			} `json:"diagnostics"`
+		} `json:"files"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &v))
+	require.Len(t, v.Files, len(files))
+	for _, f := range v.Files {
+		want := files[filepath.Base(f.File)].code
+		require.NotEmpty(t, f.Diagnostics, f.File)
+		assert.Equal(t, want, f.Diagnostics[0].Code, f.File)
+		assert.Positive(t, f.Diagnostics[0].Line, f.File)
+	}
+}
