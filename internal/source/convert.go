@@ -10,30 +10,50 @@ import (
 	"github.com/vigie-ai/vigie/diag"
 )
 
-// converter turns a node tree into JSON values within a budget. Aliases are
-// expanded, and every expanded node counts against the budget, so a "billion
-// laughs" file stops after MaxNodes values instead of exhausting memory.
+// converter walks a node tree within a budget and, when build is set,
+// turns it into JSON values. Aliases are expanded, and every expanded node
+// counts against the budget, so a "billion laughs" file stops after
+// MaxNodes values instead of exhausting memory. The path of the node being
+// visited is kept as a stack of segments and only made into a diag.Path when
+// a problem is reported, so that walking a valid file allocates nothing.
 type converter struct {
 	file  string
 	lim   Limits
+	build bool
 	nodes int
+	stack []diag.Segment
 	diags diag.Diagnostics
 }
 
-func (c *converter) fail(n *yaml.Node, p diag.Path, code diag.Code, args ...string) {
-	c.diags = append(c.diags, diag.New(code, diag.Range{File: c.file, Start: posOf(n)}, p, args...))
+func (c *converter) path() diag.Path {
+	var p diag.Path
+	for _, s := range c.stack {
+		if s.IsIndex {
+			p = p.Index(s.Index)
+		} else {
+			p = p.Child(s.Key)
+		}
+	}
+	return p
 }
 
-// value returns the JSON value of n; fatal is true when the budget is spent
-// and the rest of the document must not be looked at.
-func (c *converter) value(n *yaml.Node, p diag.Path, depth int) (v any, fatal bool) {
+func (c *converter) fail(n *yaml.Node, code diag.Code, args ...string) {
+	c.diags = append(c.diags, diag.New(code, diag.Range{File: c.file, Start: posOf(n)}, c.path(), args...))
+}
+
+func (c *converter) push(s diag.Segment) { c.stack = append(c.stack, s) }
+func (c *converter) pop()                { c.stack = c.stack[:len(c.stack)-1] }
+
+// value returns the JSON value of n (nil unless building); fatal is true
+// when the budget is spent and the rest of the document must not be looked at.
+func (c *converter) value(n *yaml.Node, depth int) (v any, fatal bool) {
 	c.nodes++
 	if c.lim.MaxNodes > 0 && c.nodes > c.lim.MaxNodes {
-		c.fail(n, p, diag.CodeTooManyNodes, strconv.Itoa(c.lim.MaxNodes))
+		c.fail(n, diag.CodeTooManyNodes, strconv.Itoa(c.lim.MaxNodes))
 		return nil, true
 	}
 	if c.lim.MaxDepth > 0 && depth > c.lim.MaxDepth {
-		c.fail(n, p, diag.CodeTooDeep, strconv.Itoa(c.lim.MaxDepth))
+		c.fail(n, diag.CodeTooDeep, strconv.Itoa(c.lim.MaxDepth))
 		return nil, true
 	}
 	switch n.Kind {
@@ -41,63 +61,94 @@ func (c *converter) value(n *yaml.Node, p diag.Path, depth int) (v any, fatal bo
 		if n.Alias == nil {
 			return nil, false
 		}
-		return c.value(n.Alias, p, depth+1)
+		return c.value(n.Alias, depth+1)
 	case yaml.SequenceNode:
-		out := make([]any, 0, len(n.Content))
+		var out []any
+		if c.build {
+			out = make([]any, 0, len(n.Content))
+		}
 		for i, e := range n.Content {
-			ev, fatal := c.value(e, p.Index(i), depth+1)
+			c.push(diag.Segment{Index: i, IsIndex: true})
+			ev, fatal := c.value(e, depth+1)
+			c.pop()
 			if fatal {
 				return nil, true
 			}
-			out = append(out, ev)
+			if c.build {
+				out = append(out, ev)
+			}
+		}
+		if !c.build {
+			return nil, false
 		}
 		return out, false
 	case yaml.MappingNode:
-		return c.mapping(n, p, depth)
+		return c.mapping(n, depth)
 	case yaml.ScalarNode:
-		return c.scalar(n, p), false
+		return c.scalar(n), false
 	case yaml.DocumentNode:
 		if len(n.Content) == 0 {
 			return nil, false
 		}
-		return c.value(n.Content[0], p, depth)
+		return c.value(n.Content[0], depth)
 	}
 	return nil, false
 }
 
-func (c *converter) mapping(n *yaml.Node, p diag.Path, depth int) (any, bool) {
+// smallMapping is the size under which duplicate keys are found by a linear
+// scan rather than a map: most mappings are small, and a scan allocates nothing.
+const smallMapping = 12
+
+func (c *converter) mapping(n *yaml.Node, depth int) (any, bool) {
 	entries := len(n.Content) / 2
 	if c.lim.MaxMappingSize > 0 && entries > c.lim.MaxMappingSize {
-		c.fail(n, p, diag.CodeMappingTooLong, strconv.Itoa(entries), strconv.Itoa(c.lim.MaxMappingSize))
+		c.fail(n, diag.CodeMappingTooLong, strconv.Itoa(entries), strconv.Itoa(c.lim.MaxMappingSize))
 		return nil, true
 	}
-	out := make(map[string]any, entries)
-	seen := make(map[string]*yaml.Node, entries)
+	var out map[string]any
+	if c.build {
+		out = make(map[string]any, entries)
+	}
+	var seen map[string]*yaml.Node
+	if entries > smallMapping {
+		seen = make(map[string]*yaml.Node, entries)
+	}
 	var merges []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			c.fail(k, p, diag.CodeKeyNotScalar)
+			c.fail(k, diag.CodeKeyNotScalar)
 			continue
 		}
 		if k.Tag == "!!merge" {
 			merges = append(merges, val)
 			continue
 		}
-		if prev, dup := seen[k.Value]; dup {
-			c.fail(k, p.Child(k.Value), diag.CodeDuplicateKey, strconv.Quote(k.Value), fmtPos(posOf(prev)))
+		if prev := c.earlier(n, i, k.Value, seen); prev != nil {
+			c.push(diag.Segment{Key: k.Value})
+			c.fail(k, diag.CodeDuplicateKey, strconv.Quote(k.Value), fmtPos(posOf(prev)))
+			c.pop()
 			continue
 		}
-		seen[k.Value] = k
-		v, fatal := c.value(val, p.Child(k.Value), depth+1)
+		if seen != nil {
+			seen[k.Value] = k
+		}
+		c.push(diag.Segment{Key: k.Value})
+		v, fatal := c.value(val, depth+1)
+		c.pop()
 		if fatal {
 			return nil, true
 		}
-		out[k.Value] = v
+		if c.build {
+			out[k.Value] = v
+		}
 	}
 	// Keys written in the mapping win over merged ones, and earlier merges over later ones.
 	for _, m := range merges {
-		mv, fatal := c.value(m, p, depth+1)
+		build := c.build
+		c.build = true // a merge needs the merged values to know their keys
+		mv, fatal := c.value(m, depth+1)
+		c.build = build
 		if fatal {
 			return nil, true
 		}
@@ -108,8 +159,11 @@ func (c *converter) mapping(n *yaml.Node, p diag.Path, depth int) (any, bool) {
 		for _, item := range list {
 			mm, ok := item.(map[string]any)
 			if !ok {
-				c.fail(m, p, diag.CodeBadMerge)
+				c.fail(m, diag.CodeBadMerge)
 				break
+			}
+			if !c.build {
+				continue
 			}
 			for k, v := range mm {
 				if _, exists := out[k]; !exists {
@@ -118,36 +172,74 @@ func (c *converter) mapping(n *yaml.Node, p diag.Path, depth int) (any, bool) {
 			}
 		}
 	}
+	if !c.build {
+		return nil, false
+	}
 	return out, false
 }
 
-func (c *converter) scalar(n *yaml.Node, p diag.Path) any {
+// earlier returns the key before position i of mapping n that has the same
+// value as key, or nil.
+func (c *converter) earlier(n *yaml.Node, i int, key string, seen map[string]*yaml.Node) *yaml.Node {
+	if seen != nil {
+		return seen[key]
+	}
+	for j := 0; j < i; j += 2 {
+		if k := n.Content[j]; k.Kind == yaml.ScalarNode && k.Tag != "!!merge" && k.Value == key {
+			return k
+		}
+	}
+	return nil
+}
+
+func (c *converter) scalar(n *yaml.Node) any {
 	switch n.ShortTag() {
 	case "!!null":
 		return nil
 	case "!!bool":
+		if !c.build {
+			return nil
+		}
 		var b bool
 		if err := n.Decode(&b); err == nil {
 			return b
 		}
 	case "!!int":
-		var i int64
-		if err := n.Decode(&i); err == nil {
+		i, ierr := strconv.ParseInt(n.Value, 0, 64)
+		if ierr != nil {
+			var i64 int64
+			if err := n.Decode(&i64); err == nil {
+				i, ierr = i64, nil
+			}
+		}
+		if ierr == nil {
+			if !c.build {
+				return nil
+			}
 			return json.Number(strconv.FormatInt(i, 10))
 		}
 		var u uint64
 		if err := n.Decode(&u); err == nil {
+			if !c.build {
+				return nil
+			}
 			return json.Number(strconv.FormatUint(u, 10))
 		}
-		c.fail(n, p, diag.CodeNotJSON, n.Value)
+		c.fail(n, diag.CodeNotJSON, n.Value)
 		return nil
 	case "!!float":
 		var f float64
 		if err := n.Decode(&f); err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-			c.fail(n, p, diag.CodeNotJSON, n.Value)
+			c.fail(n, diag.CodeNotJSON, n.Value)
+			return nil
+		}
+		if !c.build {
 			return nil
 		}
 		return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	if !c.build {
+		return nil
 	}
 	// !!str, !!timestamp (the author's text is kept: 2026-12-02 stays a
 	// string), !!binary and custom tags.

@@ -26,6 +26,9 @@ type Limits struct {
 	MaxNodes       int   // values in the document once aliases are expanded
 	MaxMappingSize int   // entries in one mapping
 	MaxDepth       int   // nesting of mappings and sequences
+	// NoValue skips building Document.Value, for callers that read the node
+	// tree themselves; the tree is checked all the same.
+	NoValue bool
 }
 
 // DefaultMaxBytes is the default size cap of one input file: 8 MiB.
@@ -96,8 +99,8 @@ func Parse(file string, data []byte, lim Limits) (*Document, diag.Diagnostics) {
 	if root == nil {
 		return nil, ds
 	}
-	c := converter{file: file, lim: lim}
-	v, fatal := c.value(root, diag.Root(), 0)
+	c := converter{file: file, lim: lim, build: !lim.NoValue}
+	v, fatal := c.value(root, 0)
 	ds = append(ds, c.diags...)
 	if fatal {
 		return nil, ds
