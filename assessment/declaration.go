@@ -1,5 +1,7 @@
 package assessment
 
+import "github.com/vigie-ai/vigie/diag"
+
 // Declaration is what a project team says about its AI project: facts, and
 // answers to the criteria of the rubrics, with evidence.
 type Declaration struct {
@@ -9,10 +11,12 @@ type Declaration struct {
 	Kind string `json:"kind" jsonschema:"enum=Declaration"`
 	// The project.
 	Project Project `json:"project"`
-	// Facts about the project, by fact id (see the facts of the rubrics: vigie init lists them).
+	// Facts about the project, by fact id (vigie init lists them): true or false, a value, a list of values, a number, a text or a date.
 	Facts map[string]any `json:"facts,omitempty"`
-	// Answers to criteria, by namespaced criterion id (rubric/criterion).
+	// Answers to criteria, by namespaced criterion id (rubric/criterion): the answer itself, or a mapping with the answer, evidence and comments.
 	Answers map[string]Answer `json:"answers,omitempty"`
+
+	src *declSource
 }
 
 // Project identifies the project a declaration is about.
@@ -51,4 +55,39 @@ type Evidence struct {
 	Ref string `json:"ref,omitempty"`
 	// Date of the document (YYYY-MM-DD); old evidence is flagged.
 	Date string `json:"date,omitempty" jsonschema:"format=date"`
+}
+
+// declSource records where a declaration was read from.
+type declSource struct {
+	file   string
+	sha256 string
+	// Positions of the values of facts and answers, and of the keys of the
+	// mappings that hold them, to point findings at lines.
+	facts, answers       map[string]diag.Range
+	factsKey, answersKey diag.Range
+	answerParts          map[string]answerPos
+	root, projectID      diag.Range
+	description          diag.Range
+}
+
+// answerPos locates the parts of one answer.
+type answerPos struct {
+	value    diag.Range
+	evidence []diag.Range // each evidence item's date, or the item
+}
+
+// File returns the name of the file the declaration was read from.
+func (d *Declaration) File() string {
+	if d.src == nil {
+		return ""
+	}
+	return d.src.file
+}
+
+// SHA256 returns the hex SHA-256 of the declaration file's bytes.
+func (d *Declaration) SHA256() string {
+	if d.src == nil {
+		return ""
+	}
+	return d.src.sha256
 }

@@ -72,6 +72,7 @@ const (
 	CodeFactConflict      Code = "fact-conflict"
 	CodeDuplicateRubric   Code = "duplicate-rubric"
 	CodeScoringMethod     Code = "scoring-method"
+	CodeNotApplicable     Code = "not-applicable-refused"
 	CodeUnusedDefinition  Code = "unused"
 )
 
@@ -262,6 +263,9 @@ var catalog = map[Code]entry{
 	CodeDuplicateRubric: {
 		template{message: "rubric {1} is loaded twice (also from {2})", hint: "load each rubric once"},
 		template{message: "la grille {1} est chargée deux fois (aussi depuis {2})", hint: "chargez chaque grille une seule fois"}},
+	CodeNotApplicable: {
+		template{message: "criterion {1} cannot be answered not_applicable", hint: "the rubric expects an answer here: give one, or ask its authors to allow not_applicable"},
+		template{message: "le critère {1} ne peut pas être déclaré non concerné (not_applicable)", hint: "la grille attend une réponse ici : répondez, ou demandez à ses auteurs d'admettre not_applicable"}},
 	CodeScoringMethod: {
 		template{message: "{1}"},
 		template{message: "{2}"}},

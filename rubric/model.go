@@ -348,6 +348,10 @@ type Tier struct {
 	Title Text `json:"title"`
 	// What the tier means for the project.
 	Description Text `json:"description,omitempty"`
+	// Severity of the finding that says the project is in this tier (default info).
+	Severity Severity `json:"severity,omitempty" jsonschema:"enum=critical,enum=high,enum=medium,enum=low,enum=info"`
+	// A project in this tier fails the assessment, whatever its scores (a prohibited practice, say).
+	Fail bool `json:"fail,omitempty"`
 }
 
 // Rule puts a project in a tier when its condition holds.

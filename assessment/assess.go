@@ -1,0 +1,393 @@
+package assessment
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/vigie-ai/vigie/rubric"
+)
+
+// AssessOption configures one assessment.
+type AssessOption func(*assessConfig) error
+
+type assessConfig struct {
+	asOf        time.Time
+	lang        string
+	generatedAt time.Time
+}
+
+// WithAsOf sets the date the assessment is made as of: the rules and
+// obligations in force on that date apply, later ones are listed as
+// upcoming, and evidence is aged from it. Default: today, in UTC.
+func WithAsOf(t time.Time) AssessOption {
+	return func(c *assessConfig) error {
+		c.asOf = t
+		return nil
+	}
+}
+
+// WithLanguage sets the language of the result's texts: "fr" or "en" (default "en").
+func WithLanguage(lang string) AssessOption {
+	return func(c *assessConfig) error {
+		if lang != "fr" && lang != "en" {
+			return fmt.Errorf("language must be fr or en, not %q", lang)
+		}
+		c.lang = lang
+		return nil
+	}
+}
+
+// WithGeneratedAt records when the result was made. Without it a result
+// holds no wall-clock time, so that the same inputs give the same bytes.
+func WithGeneratedAt(t time.Time) AssessOption {
+	return func(c *assessConfig) error {
+		c.generatedAt = t
+		return nil
+	}
+}
+
+// Assess assesses a declaration. It first checks that the declaration fits
+// the rubrics (see Check): when it does not, the error wraps ErrInvalid and
+// the diagnostics. The result depends only on the rubrics, the declaration
+// and the options.
+func (a *Assessor) Assess(ctx context.Context, d *Declaration, opts ...AssessOption) (*Result, error) {
+	cfg := assessConfig{lang: "en"}
+	for _, o := range opts {
+		if err := o(&cfg); err != nil {
+			return nil, fmt.Errorf("assess: %w", err)
+		}
+	}
+	if cfg.asOf.IsZero() {
+		cfg.asOf = time.Now().UTC()
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if ds := a.Check(d); ds.HasErrors() {
+		return nil, invalid(ds)
+	}
+	run := a.newRun(d, &cfg)
+	run.evaluate()
+	return run.result(), nil
+}
+
+// run holds the state of one assessment.
+type run struct {
+	a      *Assessor
+	d      *Declaration
+	cfg    *assessConfig
+	asOf   string
+	e      env
+	states []cstate
+	// classification
+	fired, upcoming []int // rule indexes
+	gateSrc         []string
+	oblInForce      []bool
+}
+
+// cstate is the outcome of one criterion.
+type cstate struct {
+	applicable      bool
+	answered        bool // a value other than not_applicable
+	na              bool // answered not_applicable with a justification
+	unjustifiedNA   bool
+	counted         bool
+	s, p, max       float64
+	status          Status
+	missingEvidence bool
+	label           rubric.Text
+	reasonEN        string
+	reasonFR        string
+}
+
+func (a *Assessor) newRun(d *Declaration, cfg *assessConfig) *run {
+	r := &run{a: a, d: d, cfg: cfg, asOf: cfg.asOf.Format(time.DateOnly)}
+	r.e.facts = make([]value, len(a.facts))
+	r.e.answers = make([]value, len(a.crits))
+	r.e.tiers = make([]bool, len(a.tiers))
+	r.states = make([]cstate, len(a.crits))
+	r.gateSrc = make([]string, len(a.crits))
+	for id, raw := range d.Facts {
+		if fi, ok := a.factIdx[id]; ok {
+			r.e.facts[fi] = toValue(raw, a.facts[fi].f.Type, nil)
+		}
+	}
+	return r
+}
+
+// toValue turns a declared value into what conditions read.
+func toValue(raw any, kind rubric.FactType, levels []rubric.Level) value {
+	v := value{set: raw != nil, kind: kind}
+	switch x := raw.(type) {
+	case bool:
+		v.b = x
+	case float64:
+		v.n = x
+	case string:
+		v.s = x
+		if kind == rubric.FactDate {
+			v.n = dayNumber(x)
+		}
+		if kind == rubric.FactSet {
+			v.list = []string{x}
+		}
+		for _, l := range levels {
+			if l.Value == x {
+				v.n = l.Score
+			}
+		}
+	case []any:
+		v.list = make([]string, 0, len(x))
+		for _, e := range x {
+			if s, ok := e.(string); ok {
+				v.list = append(v.list, s)
+			}
+		}
+	}
+	return v
+}
+
+func (r *run) evaluate() {
+	a := r.a
+	for _, s := range a.order {
+		if s.classify {
+			r.classify(s.idx)
+			continue
+		}
+		r.criterion(s.idx)
+	}
+	// Obligations of the tiers that apply, in force at the as-of date, make their criteria gates.
+	r.oblInForce = make([]bool, len(a.obls))
+	for oi, o := range a.obls {
+		if o.tier < 0 || !r.e.tiers[o.tier] {
+			continue
+		}
+		r.oblInForce[oi] = o.o.Effective == "" || o.o.Effective <= r.asOf
+		if !r.oblInForce[oi] {
+			continue
+		}
+		for _, ci := range o.crits {
+			if r.gateSrc[ci] == "" && !a.crits[ci].c.Gate {
+				r.gateSrc[ci] = "tier:" + a.tiers[o.tier].t.ID
+			}
+		}
+	}
+	for ci, c := range a.crits {
+		if c.c.Gate {
+			r.gateSrc[ci] = "criterion"
+		}
+	}
+}
+
+func (r *run) classify(ri int) {
+	a, cr := r.a, r.a.rubrics[ri]
+	any := false
+	for _, rule := range cr.rules {
+		cru := a.rules[rule]
+		if !cru.when.eval(&r.e) || cru.unless != nil && cru.unless.eval(&r.e) {
+			continue
+		}
+		if cru.effective != "" && cru.effective > r.asOf {
+			r.upcoming = append(r.upcoming, rule)
+			continue
+		}
+		r.fired = append(r.fired, rule)
+		if cru.tier >= 0 {
+			r.e.tiers[cru.tier] = true
+			any = true
+		}
+	}
+	if !any && cr.defTier >= 0 {
+		r.e.tiers[cr.defTier] = true
+	}
+}
+
+func (r *run) criterion(ci int) {
+	a := r.a
+	c := a.crits[ci]
+	cr := a.rubrics[c.rubric]
+	st := &r.states[ci]
+	st.max = c.maxPoints
+	st.applicable = cr.sections[c.section].applies.eval(&r.e) && c.applies.eval(&r.e)
+	ans, given := r.d.Answers[c.id]
+	switch {
+	case !st.applicable:
+		st.status = NotApplicable
+		st.reasonEN, st.reasonFR = "its condition of applicability does not hold", "sa condition d'applicabilité n'est pas remplie"
+		return
+	case given && ans.Value == rubric.NotApplicable && strings.TrimSpace(ans.Justification) != "":
+		st.applicable, st.na, st.status = false, true, NotApplicable
+		st.reasonEN, st.reasonFR = ans.Justification, ans.Justification
+		return
+	case given && ans.Value == rubric.NotApplicable:
+		st.unjustifiedNA = true
+		given = false
+	}
+	if !given || ans.Value == nil {
+		st.status = Unanswered
+		st.counted = cr.missing == rubric.MissingZero
+		return
+	}
+	st.answered, st.counted = true, true
+	r.e.answers[ci] = toValue(ans.Value, answerKind(c.c), c.levels)
+	st.s, st.p, st.label = score(c, ans.Value)
+	if c.c.Evidence == rubric.EvidenceRequired && len(ans.Evidence) == 0 {
+		st.missingEvidence = true
+		st.s, st.p = 0, 0
+		st.reasonEN, st.reasonFR = "no evidence, which the criterion requires", "aucun justificatif, alors que le critère en exige un"
+	}
+	switch {
+	case st.s >= 1-1e-9:
+		st.status = Met
+	case st.s > 1e-9:
+		st.status = Partial
+	default:
+		st.status = Unmet
+	}
+}
+
+// score returns the 0–1 score, the points and the label of an answer.
+func score(c *ccrit, v any) (s, p float64, label rubric.Text) {
+	cc := c.c
+	pts := 0.0
+	if cc.Points != nil {
+		pts = *cc.Points
+	}
+	switch cc.Type {
+	case rubric.AnswerScale:
+		for _, l := range c.levels {
+			if l.Value == v {
+				return l.Score, pts * l.Score, l.Label
+			}
+		}
+	case rubric.AnswerBoolean:
+		b, _ := v.(bool)
+		if b == *cc.Expected {
+			return 1, pts, nil
+		}
+		return 0, 0, nil
+	case rubric.AnswerNumber:
+		n, _ := v.(float64)
+		if len(cc.Brackets) == 0 {
+			if cc.Min == nil || cc.Max == nil || *cc.Max == *cc.Min {
+				return 0, 0, nil
+			}
+			s = math.Max(0, math.Min(1, (n-*cc.Min)/(*cc.Max-*cc.Min)))
+			return s, s * pts, nil
+		}
+		best := 0.0
+		for _, b := range cc.Brackets {
+			if b.Points != nil {
+				best = math.Max(best, *b.Points)
+			}
+		}
+		for i, b := range cc.Brackets {
+			if !inBracket(n, b.Bounds, i == 0, i == len(cc.Brackets)-1) {
+				continue
+			}
+			switch {
+			case b.Score != nil:
+				s = *b.Score
+			case b.Points != nil && best > 0:
+				s = *b.Points / best
+			}
+			p = s * pts
+			if b.Points != nil {
+				p = *b.Points
+			}
+			return s, p, nil
+		}
+	case rubric.AnswerChoice:
+		best := 0.0
+		for _, ch := range cc.Choices {
+			best = math.Max(best, ch.Points)
+		}
+		for _, ch := range cc.Choices {
+			if ch.Value != v {
+				continue
+			}
+			switch {
+			case ch.Score != nil:
+				s = *ch.Score
+			case best > 0:
+				s = math.Max(0, ch.Points/best)
+			}
+			return s, ch.Points, ch.Label
+		}
+	case rubric.AnswerMulti:
+		list, ok := v.([]any)
+		if !ok {
+			list = []any{v}
+		}
+		sum := 0.0
+		for _, ch := range cc.Choices {
+			if slices.Contains(list, any(ch.Value)) {
+				sum += ch.Points
+			}
+		}
+		p = math.Max(0, math.Min(sum, c.maxPoints))
+		if c.maxPoints > 0 {
+			s = p / c.maxPoints
+		}
+		return s, p, nil
+	}
+	return 0, 0, nil
+}
+
+func inBracket(n float64, b rubric.Bounds, first, last bool) bool {
+	switch {
+	case b.GTE != nil && n < *b.GTE, b.GT != nil && n <= *b.GT:
+		return false
+	case b.GTE == nil && b.GT == nil && !first:
+		return false
+	case b.LTE != nil && n > *b.LTE, b.LT != nil && n >= *b.LT:
+		return false
+	case b.LTE == nil && b.LT == nil && !last:
+		return false
+	}
+	return true
+}
+
+// round rounds x as a rubric asks.
+func round(x float64, digits int, mode rubric.RoundingMode) float64 {
+	f := math.Pow(10, float64(digits))
+	y := x * f
+	y = math.Round(y*1e6) / 1e6 // absorb binary noise such as 64.99999999
+	switch mode {
+	case rubric.RoundHalfEven:
+		y = math.RoundToEven(y)
+	case rubric.RoundDown:
+		y = math.Floor(y)
+	case rubric.RoundUp:
+		y = math.Ceil(y)
+	default:
+		y = math.Floor(y + 0.5)
+	}
+	return y / f
+}
+
+func inBand(v float64, b rubric.Bounds) bool {
+	switch {
+	case b.GTE != nil && v < *b.GTE, b.GT != nil && v <= *b.GT,
+		b.LTE != nil && v > *b.LTE, b.LT != nil && v >= *b.LT:
+		return false
+	}
+	return true
+}
+
+// text picks a rubric text in the language of the run.
+func (r *run) text(t rubric.Text, rub *rubric.Rubric) string { return t.In(r.cfg.lang, rub.Language) }
+
+// t picks the English or French wording.
+func (r *run) t(en, fr string) string {
+	if r.cfg.lang == "fr" {
+		return fr
+	}
+	return en
+}
+
+func ptr(f float64) *float64 { return &f }

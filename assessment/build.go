@@ -1,0 +1,607 @@
+package assessment
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/vigie-ai/vigie/diag"
+	"github.com/vigie-ai/vigie/rubric"
+)
+
+// result builds the Result of an evaluated run.
+func (r *run) result() *Result {
+	a, d := r.a, r.d
+	res := &Result{
+		Format: ResultVersion, Vigie: a.version, AsOf: r.asOf, Language: r.cfg.lang,
+		Subject: Subject{ID: d.Project.ID, Name: d.Project.Name, Organisation: d.Project.Organisation,
+			Lifecycle: d.Project.Lifecycle, File: d.File(), SHA256: d.SHA256()},
+		Status: Pass, FailedGates: []Gate{}, Findings: []Finding{}, ActionPlan: []Action{}, Coverage: []ReferentialCoverage{},
+		Criteria: make([]CriterionResult, 0, len(a.crits)),
+	}
+	if !r.cfg.generatedAt.IsZero() {
+		res.GeneratedAt = r.cfg.generatedAt.UTC().Format(time.RFC3339)
+	}
+	r.classification(res)
+	for ri := range a.rubrics {
+		res.Rubrics = append(res.Rubrics, r.rubricResult(ri))
+	}
+	r.criteria(res)
+	r.findings(res)
+	r.actionPlan(res)
+	r.coverage(res)
+	if len(res.FailedGates) > 0 {
+		res.Status = Fail
+	}
+	if res.Classification != nil {
+		for _, t := range res.Classification.Tiers {
+			if a.tiers[a.tierByRubric(t.Rubric, t.ID)].t.Fail {
+				res.Status = Fail
+			}
+		}
+	}
+	return res
+}
+
+func (a *Assessor) tierByRubric(rubricID, tier string) int {
+	for i, t := range a.tiers {
+		if t.t.ID == tier && a.rubrics[t.rubric].r.ID == rubricID {
+			return i
+		}
+	}
+	return -1
+}
+
+func (r *run) refs(rub *rubric.Rubric, ids []string) []Reference {
+	out := make([]Reference, 0, len(ids))
+	for _, id := range ids {
+		ref, item, _ := strings.Cut(id, ":")
+		info := r.a.refTitle[rub.ID+":"+ref+":"+item]
+		out = append(out, Reference{ID: id, Referential: r.text(info.referential, rub), Title: r.text(info.item, rub), URL: info.url})
+	}
+	return out
+}
+
+func (r *run) classification(res *Result) {
+	a := r.a
+	if len(a.tiers) == 0 {
+		return
+	}
+	cl := &Classification{Tiers: []TierResult{}, Rules: []RuleResult{}, Upcoming: []RuleResult{}, Obligations: []Obligation{}}
+	rule := func(ri int) RuleResult {
+		cru := a.rules[ri]
+		rub := a.rubrics[cru.rubric].r
+		return RuleResult{Rubric: rub.ID, ID: cru.r.ID, Tier: cru.r.Tier, Title: r.text(cru.r.Title, rub), Effective: cru.effective,
+			Rationale: r.text(cru.r.Rationale, rub), References: r.refs(rub, cru.r.References), Review: cru.r.Review,
+			ReviewNote: r.text(cru.r.ReviewNote, rub)}
+	}
+	for _, ri := range r.fired {
+		rr := rule(ri)
+		cl.Rules = append(cl.Rules, rr)
+		cl.NeedsReview = cl.NeedsReview || rr.Review
+	}
+	for _, ri := range r.upcoming {
+		cl.Upcoming = append(cl.Upcoming, rule(ri))
+	}
+	slices.SortStableFunc(cl.Upcoming, func(x, y RuleResult) int { return cmp.Compare(x.Effective, y.Effective) })
+	for ti, t := range a.tiers { // in rubric order, the most severe first
+		if !r.e.tiers[ti] {
+			continue
+		}
+		rub := a.rubrics[t.rubric].r
+		tr := TierResult{ID: t.t.ID, Title: r.text(t.t.Title, rub), Rubric: rub.ID, Rules: []string{}}
+		for _, ri := range r.fired {
+			if a.rules[ri].tier == ti {
+				tr.Rules = append(tr.Rules, a.rules[ri].r.ID)
+			}
+		}
+		cl.Tiers = append(cl.Tiers, tr)
+	}
+	if len(cl.Tiers) > 0 {
+		cl.Headline, cl.HeadlineTitle = cl.Tiers[0].ID, cl.Tiers[0].Title
+	}
+	for oi, o := range a.obls {
+		if o.tier < 0 || !r.e.tiers[o.tier] {
+			continue
+		}
+		rub := a.rubrics[o.rubric].r
+		ob := Obligation{Rubric: rub.ID, Tier: o.o.Tier, Effective: o.o.Effective, InForce: r.oblInForce[oi],
+			References: r.refs(rub, o.o.References), Criteria: []string{}}
+		for _, ci := range o.crits {
+			ob.Criteria = append(ob.Criteria, a.crits[ci].id)
+		}
+		cl.Obligations = append(cl.Obligations, ob)
+	}
+	res.Classification = cl
+}
+
+// sectionScore is a section's value (a percentage or points) and its maximum.
+type sectionScore struct {
+	value, max float64
+	has        bool
+	counts     Counts
+	weightSum  float64 // of counted criteria (weighted means)
+}
+
+func (r *run) sectionScore(ri, si int) sectionScore {
+	a, cr := r.a, r.a.rubrics[ri]
+	var ss sectionScore
+	var num float64
+	for _, ci := range cr.sections[si].crits {
+		st := &r.states[ci]
+		switch st.status {
+		case Met:
+			ss.counts.Met++
+		case Partial:
+			ss.counts.Partial++
+		case Unmet:
+			ss.counts.Unmet++
+		case Unanswered:
+			ss.counts.Unanswered++
+		case NotApplicable:
+			ss.counts.NotApplicable++
+		}
+		if !st.counted {
+			continue
+		}
+		ss.has = true
+		w := *a.crits[ci].c.Weight
+		num += w * st.s
+		ss.weightSum += w
+		ss.value += st.p
+		ss.max += st.max
+	}
+	if cr.method == rubric.WeightedMean {
+		ss.max = 100
+		ss.value = 0
+		if ss.weightSum > 0 {
+			ss.value = 100 * num / ss.weightSum
+		} else {
+			ss.has = false
+		}
+	}
+	return ss
+}
+
+func (r *run) rubricResult(ri int) RubricResult {
+	cr := r.a.rubrics[ri]
+	rub := cr.r
+	rr := RubricResult{ID: rub.ID, Version: rub.Version, SHA256: rub.SHA256(), Extends: rub.Extends,
+		Title: r.text(rub.Title, rub), Method: string(cr.method), Sections: []SectionResult{}}
+	secs := make([]sectionScore, len(cr.sections))
+	for si, s := range cr.sections {
+		secs[si] = r.sectionScore(ri, si)
+		sr := SectionResult{ID: s.id, Title: r.text(s.title, rub), Weight: s.weight, Max: secs[si].max, Counts: secs[si].counts}
+		if secs[si].has {
+			sr.Value = ptr(round(secs[si].value, cr.digits, cr.mode))
+		}
+		rr.Sections = append(rr.Sections, sr)
+	}
+	// Named scores, each after those whose bands adjust it.
+	scores := make([]Score, len(cr.scores))
+	bands := make([]string, len(cr.scores))
+	order := make([]int, len(cr.scores))
+	for i, s := range cr.scores {
+		order[s.order] = i
+	}
+	for _, i := range order {
+		cs := cr.scores[i]
+		sc := r.combine(cr, secs, cs.sections)
+		sc.ID, sc.Title = cs.s.ID, r.text(cs.s.Title, rub)
+		if sc.Value != nil {
+			v := *sc.Value
+			for _, adj := range cs.adjust {
+				if !slices.Contains(adj.bands, bands[adj.other]) {
+					continue
+				}
+				from := v
+				if adj.a.Percent != nil {
+					v *= 1 + *adj.a.Percent/100
+				}
+				if adj.a.Add != nil {
+					v += *adj.a.Add
+				}
+				v = math.Max(0, math.Min(v, sc.Max))
+				sc.Adjustments = append(sc.Adjustments, Adjustment{Score: cr.scores[adj.other].s.ID, Band: bands[adj.other],
+					From: round(from, cr.digits, cr.mode), To: round(v, cr.digits, cr.mode), Note: r.text(adj.a.Note, rub)})
+			}
+			r.finish(&sc, v, cr)
+			read := *sc.Value
+			if cs.s.Basis == rubric.BasisPercent {
+				read = *sc.Percent
+			}
+			for _, b := range cs.s.Bands {
+				if inBand(read, b.Bounds) {
+					sc.Band, sc.BandLabel, bands[i] = b.ID, r.text(b.Label, rub), b.ID
+					break
+				}
+			}
+		}
+		scores[i] = sc
+	}
+	rr.Scores = scores
+	if cr.overall >= 0 {
+		rr.Overall = scores[cr.overall]
+	} else {
+		all := make([]int, len(cr.sections))
+		for i := range all {
+			all[i] = i
+		}
+		rr.Overall = r.combine(cr, secs, all)
+		rr.Overall.ID = "overall"
+		if rr.Overall.Value != nil {
+			r.finish(&rr.Overall, *rr.Overall.Value, cr)
+		}
+	}
+	return rr
+}
+
+// combine computes a score over sections: the weighted mean of their
+// percentages, or the sum of their points.
+func (r *run) combine(cr *crubric, secs []sectionScore, which []int) Score {
+	var sc Score
+	var num, den float64
+	for _, si := range which {
+		s := secs[si]
+		if !s.has {
+			continue
+		}
+		if cr.method == rubric.WeightedMean {
+			w := cr.sections[si].weight
+			num += w * s.value
+			den += w
+			continue
+		}
+		num += s.value
+		den += s.max
+	}
+	if cr.method == rubric.WeightedMean {
+		sc.Max = 100
+		if den > 0 {
+			sc.Value = ptr(num / den)
+		}
+		return sc
+	}
+	sc.Max = den
+	if den > 0 {
+		sc.Value = ptr(num)
+	}
+	return sc
+}
+
+// finish rounds a score and computes its percentage.
+func (r *run) finish(sc *Score, v float64, cr *crubric) {
+	sc.Value = ptr(round(v, cr.digits, cr.mode))
+	pct := 100.0
+	if sc.Max > 0 {
+		pct = 100 * v / sc.Max
+	}
+	sc.Percent = ptr(round(pct, cr.digits, cr.mode))
+}
+
+func (r *run) answerPos(id string) *diag.Range {
+	if r.d.src == nil {
+		return nil
+	}
+	if p, ok := r.d.src.answers[id]; ok && p.Start.IsValid() {
+		return &p
+	}
+	if r.d.src.answersKey.Start.IsValid() {
+		p := r.d.src.answersKey
+		return &p
+	}
+	return nil
+}
+
+func (r *run) criteria(res *Result) {
+	a := r.a
+	for ci, c := range a.crits {
+		st := &r.states[ci]
+		rub := a.rubrics[c.rubric].r
+		ans, given := r.d.Answers[c.id]
+		cres := CriterionResult{ID: c.id, Rubric: rub.ID, Section: rub.Sections[c.section].ID, Question: r.text(c.c.Question, rub),
+			Status: st.status, Weight: *c.c.Weight, Gate: r.gateSrc[ci] != "", GateSource: r.gateSrc[ci],
+			Severity: Severity(c.c.Severity), References: r.refs(rub, c.c.References), Position: r.answerPos(c.id)}
+		if r.gateSrc[ci] != "" && cres.Severity != Critical {
+			cres.Severity = Critical
+		}
+		if given {
+			cres.Answer, cres.Evidence, cres.Comment, cres.Justification = ans.Value, ans.Evidence, ans.Comment, ans.Justification
+			cres.AnswerLabel = r.text(st.label, rub)
+		}
+		if st.reasonEN != "" {
+			cres.Reason = r.t(st.reasonEN, st.reasonFR)
+		}
+		if st.counted || st.answered {
+			cres.Score = ptr(round(st.s, 4, rubric.RoundHalfUp))
+			if a.rubrics[c.rubric].method == rubric.Points {
+				cres.Points, cres.MaxPoints = ptr(round(st.p, 4, rubric.RoundHalfUp)), st.max
+			}
+		}
+		res.Criteria = append(res.Criteria, cres)
+		if cres.Gate && st.applicable && st.status != Met {
+			res.FailedGates = append(res.FailedGates, Gate{Criterion: c.id, Question: cres.Question, Status: st.status, Source: r.gateSrc[ci]})
+		}
+	}
+	applicable, answered, na := 0, 0, 0
+	for _, st := range r.states {
+		if st.status == NotApplicable {
+			na++
+			continue
+		}
+		applicable++
+		if st.answered {
+			answered++
+		}
+	}
+	res.Completeness = Completeness{Applicable: applicable, Answered: answered, NotApplicable: na, Percent: 100}
+	if applicable > 0 {
+		res.Completeness.Percent = round(100*float64(answered)/float64(applicable), 1, rubric.RoundHalfUp)
+	}
+}
+
+var severityRank = map[Severity]int{Critical: 0, High: 1, Medium: 2, Low: 3, Info: 4}
+
+// lower returns the next severity down.
+func lower(s Severity) Severity {
+	switch s {
+	case Critical:
+		return High
+	case High:
+		return Medium
+	case Medium:
+		return Low
+	}
+	return Info
+}
+
+func (r *run) actionPlan(res *Result) {
+	a := r.a
+	// Each criterion's share of its rubric's overall score, in percentage points.
+	share := make([]float64, len(a.crits))
+	for ri, cr := range a.rubrics {
+		secW, total := map[int]float64{}, 0.0
+		for si := range cr.sections {
+			ss := r.sectionScore(ri, si)
+			if ss.has {
+				secW[si] = ss.weightSum
+				total += cr.sections[si].weight
+			}
+		}
+		maxPoints := 0.0
+		for _, ci := range cr.crits {
+			if r.states[ci].counted {
+				maxPoints += r.states[ci].max
+			}
+		}
+		for _, ci := range cr.crits {
+			st, c := &r.states[ci], a.crits[ci]
+			if !st.counted {
+				continue
+			}
+			if cr.method == rubric.Points {
+				if maxPoints > 0 {
+					share[ci] = 100 * (st.max - st.p) / maxPoints
+				}
+				continue
+			}
+			if total > 0 && secW[c.section] > 0 {
+				share[ci] = 100 * (*c.c.Weight / secW[c.section]) * (cr.sections[c.section].weight / total) * (1 - st.s)
+			}
+		}
+	}
+	for i, cres := range res.Criteria {
+		st := &r.states[i]
+		if !st.applicable || cres.Status == Met {
+			continue
+		}
+		c := a.crits[i]
+		rub := a.rubrics[c.rubric].r
+		rec := r.text(c.c.Recommendation, rub)
+		if rec == "" {
+			rec = r.t("Answer and meet the criterion: ", "Répondre au critère et l'atteindre : ") + cres.Question
+		}
+		res.ActionPlan = append(res.ActionPlan, Action{Criterion: c.id, Question: cres.Question, Status: cres.Status, Gate: cres.Gate,
+			Severity: cres.Severity, Gain: round(share[i], 2, rubric.RoundHalfUp), Recommendation: rec, References: cres.References})
+	}
+	slices.SortStableFunc(res.ActionPlan, func(x, y Action) int {
+		return cmp.Or(
+			-cmp.Compare(btoi(x.Gate), btoi(y.Gate)),
+			cmp.Compare(severityRank[x.Severity], severityRank[y.Severity]),
+			-cmp.Compare(x.Gain, y.Gain),
+			cmp.Compare(x.Criterion, y.Criterion))
+	})
+	for i := range res.ActionPlan {
+		res.ActionPlan[i].Rank = i + 1
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func (r *run) coverage(res *Result) {
+	a := r.a
+	for ri, cr := range a.rubrics {
+		rub := cr.r
+		for _, ref := range rub.Referentials {
+			rc := ReferentialCoverage{Rubric: rub.ID, ID: ref.ID, Title: r.text(ref.Title, rub), Items: []ItemCoverage{}}
+			for _, it := range ref.Items {
+				key := ref.ID + ":" + it.ID
+				ic := ItemCoverage{ID: it.ID, Title: r.text(it.Title, rub), Criteria: []string{}, Status: "not_covered"}
+				var statuses []Status
+				for _, ci := range a.rubrics[ri].crits {
+					if slices.Contains(a.crits[ci].c.References, key) {
+						ic.Criteria = append(ic.Criteria, a.crits[ci].id)
+						statuses = append(statuses, r.states[ci].status)
+					}
+				}
+				if len(statuses) > 0 {
+					ic.Status = string(aggregate(statuses))
+				}
+				rc.Items = append(rc.Items, ic)
+			}
+			res.Coverage = append(res.Coverage, rc)
+		}
+	}
+}
+
+// aggregate summarises the statuses of the criteria that cite one item.
+func aggregate(ss []Status) Status {
+	has := func(s Status) bool { return slices.Contains(ss, s) }
+	switch {
+	case has(Unmet) || has(Unanswered):
+		return Unmet
+	case has(Partial):
+		return Partial
+	case has(Met):
+		return Met
+	}
+	return NotApplicable
+}
+
+func (r *run) finding(res *Result, sev Severity, code, subject, msg string, pos *diag.Range) {
+	res.Findings = append(res.Findings, Finding{Severity: sev, Code: code, Subject: subject, Message: msg, Position: pos})
+}
+
+func (r *run) findings(res *Result) {
+	a := r.a
+	if cl := res.Classification; cl != nil {
+		for _, t := range cl.Tiers {
+			ct := a.tiers[a.tierByRubric(t.Rubric, t.ID)]
+			sev := Severity(ct.t.Severity)
+			if sev == "" {
+				sev = Info
+			}
+			rules := strings.Join(t.Rules, ", ")
+			if rules == "" {
+				rules = r.t("none: the default tier", "aucune : niveau par défaut")
+			}
+			r.finding(res, sev, "tier", t.ID, fmt.Sprintf(r.t("Risk tier: %s (rules: %s)", "Niveau de risque : %s (règles : %s)"), t.Title, rules), nil)
+		}
+		for _, rr := range cl.Rules {
+			if rr.Review {
+				r.finding(res, High, "review-required", rr.Rubric+"#"+rr.ID,
+					fmt.Sprintf(r.t("Judgement call, to be confirmed by a person: rule %s (%s)", "Appréciation à faire confirmer par une personne : règle %s (%s)"), rr.ID, rr.Title), nil)
+			}
+		}
+		for _, rr := range cl.Upcoming {
+			ct := a.tiers[a.tierByRubric(rr.Rubric, rr.Tier)]
+			sev := Severity(ct.t.Severity)
+			if sev == "" {
+				sev = Info
+			}
+			r.finding(res, sev, "upcoming-rule", rr.Rubric+"#"+rr.ID,
+				fmt.Sprintf(r.t("From %s, rule %s will put the project in the tier %s", "À partir du %s, la règle %s placera le projet au niveau de risque %s"),
+					rr.Effective, rr.ID, r.text(ct.t.Title, a.rubrics[ct.rubric].r)), nil)
+		}
+		for _, ob := range cl.Obligations {
+			if !ob.InForce {
+				r.finding(res, Medium, "upcoming-obligation", ob.Rubric+"#"+ob.Tier,
+					fmt.Sprintf(r.t("From %s, the tier %s makes these criteria critères impératifs: %s", "À partir du %s, le niveau de risque %s rend ces critères impératifs : %s"),
+						ob.Effective, ob.Tier, strings.Join(ob.Criteria, ", ")), nil)
+			}
+		}
+	}
+	for _, f := range a.facts {
+		if !f.f.Required {
+			continue
+		}
+		if _, ok := r.d.Facts[f.f.ID]; ok {
+			continue
+		}
+		var pos *diag.Range
+		if r.d.src != nil && r.d.src.factsKey.Start.IsValid() {
+			p := r.d.src.factsKey
+			pos = &p
+		}
+		r.finding(res, High, "missing-fact", f.f.ID, fmt.Sprintf(r.t("Fact not given: %s (%s)", "Fait non renseigné : %s (%s)"), f.f.ID, f.f.Question.In(r.cfg.lang, "en")), pos)
+	}
+	for ci, c := range a.crits {
+		st, cres := &r.states[ci], &res.Criteria[ci]
+		q, pos := cres.Question, cres.Position
+		switch {
+		case cres.Gate && st.applicable && st.status != Met:
+			r.finding(res, Critical, "gate-failed", c.id, r.t("Critère impératif not met: ", "Critère impératif non atteint : ")+q, pos)
+		case st.status == Unmet:
+			r.finding(res, cres.Severity, "unmet", c.id, r.t("Not met: ", "Non atteint : ")+q, pos)
+		case st.status == Partial:
+			r.finding(res, lower(cres.Severity), "partial", c.id, r.t("Partly met: ", "Partiellement atteint : ")+q, pos)
+		case st.status == Unanswered:
+			r.finding(res, cres.Severity, "unanswered", c.id, r.t("Not answered: ", "Sans réponse : ")+q, pos)
+		}
+		if st.missingEvidence {
+			r.finding(res, High, "missing-evidence", c.id, r.t("Answered without the evidence the criterion requires: ", "Réponse sans le justificatif que le critère exige : ")+q, pos)
+		}
+		if st.unjustifiedNA {
+			r.finding(res, High, "unjustified-not-applicable", c.id, r.t("Declared not applicable without a justification: ", "Déclaré non concerné sans justification : ")+q, pos)
+		}
+		r.staleEvidence(res, ci)
+	}
+	r.signals(res)
+	slices.SortStableFunc(res.Findings, func(x, y Finding) int {
+		return cmp.Or(cmp.Compare(severityRank[x.Severity], severityRank[y.Severity]), cmp.Compare(x.Code, y.Code),
+			cmp.Compare(x.Subject, y.Subject), cmp.Compare(x.Message, y.Message))
+	})
+}
+
+// staleEvidence flags evidence older than the rubric's review period.
+func (r *run) staleEvidence(res *Result, ci int) {
+	c := r.a.crits[ci]
+	months := r.a.rubrics[c.rubric].months
+	ans, ok := r.d.Answers[c.id]
+	if months == 0 || !ok || !r.states[ci].applicable {
+		return
+	}
+	limit := r.cfg.asOf.AddDate(0, -months, 0).Format(time.DateOnly)
+	for i, ev := range ans.Evidence {
+		if ev.Date == "" || ev.Date >= limit {
+			continue
+		}
+		var pos *diag.Range
+		if r.d.src != nil {
+			if parts, ok := r.d.src.answerParts[c.id]; ok && i < len(parts.evidence) {
+				p := parts.evidence[i]
+				pos = &p
+			}
+		}
+		r.finding(res, Medium, "stale-evidence", c.id,
+			fmt.Sprintf(r.t("Evidence %q of %s is more than %d months old: %s", "Le justificatif « %s » du %s a plus de %d mois : %s"),
+				ev.Title, ev.Date, months, res.Criteria[ci].Question), pos)
+	}
+}
+
+// signals flags what the description says but the facts do not declare.
+func (r *run) signals(res *Result) {
+	desc := fold(r.d.Project.Description)
+	if desc == "" {
+		return
+	}
+	var pos *diag.Range
+	if r.d.src != nil && r.d.src.description.Start.IsValid() {
+		p := r.d.src.description
+		pos = &p
+	}
+	padded := " " + desc + " "
+	for _, sg := range r.a.signals {
+		v := r.e.facts[sg.fact]
+		if v.set && (v.s == sg.value || slices.Contains(v.list, sg.value) || v.kind == rubric.FactBool) {
+			continue
+		}
+		for _, ph := range sg.phrases {
+			if strings.Contains(padded, " "+ph+" ") {
+				f := r.a.facts[sg.fact].f
+				r.finding(res, Low, "undeclared-signal", f.ID+"="+sg.value,
+					fmt.Sprintf(r.t("The description mentions %q, which suggests %s: %s, not declared", "La description mentionne « %s », ce qui suggère %s : %s, non déclaré"),
+						ph, f.ID, sg.value), pos)
+				break
+			}
+		}
+	}
+}

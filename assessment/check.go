@@ -1,0 +1,174 @@
+package assessment
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/vigie-ai/vigie/diag"
+	"github.com/vigie-ai/vigie/rubric"
+)
+
+// Check reports what in d does not fit the assessor's rubrics: facts and
+// criteria that no rubric defines, values of the wrong type or outside the
+// allowed ones, numbers out of range, malformed dates, and not_applicable
+// where a criterion does not allow it. Every problem is reported, each at
+// its place in the declaration.
+func (a *Assessor) Check(d *Declaration) diag.Diagnostics {
+	var ds diag.Diagnostics
+	src := d.src
+	if src == nil {
+		src = &declSource{}
+	}
+	add := func(code diag.Code, r diag.Range, p diag.Path, args ...string) *diag.Diagnostic {
+		dg := diag.New(code, r, p, args...)
+		ds = append(ds, dg)
+		return dg
+	}
+	for _, id := range sortedKeys(d.Facts) {
+		p := diag.NewPath("facts").Child(id)
+		fi, ok := a.factIdx[id]
+		if !ok {
+			dg := add(diag.CodeUnknownFact, src.facts[id], p, strconv.Quote(id))
+			dg.Suggestion = diag.Suggest(id, a.factIDs)
+			continue
+		}
+		f := a.facts[fi]
+		if dg := checkValue(d.Facts[id], f.f.Type, f.values, f.f.Min, f.f.Max, diag.Bilingual("fact "+id, "fait "+id)); dg != nil {
+			dg.Range, dg.Path = src.facts[id], p
+			ds = append(ds, dg)
+		}
+	}
+	for _, id := range sortedKeys(d.Answers) {
+		p := diag.NewPath("answers").Child(id)
+		ci, ok := a.critIdx[id]
+		if !ok {
+			dg := add(diag.CodeUnknownCriterion, src.answers[id], p, strconv.Quote(id))
+			dg.Suggestion = diag.Suggest(id, a.critIDs)
+			if dg.Suggestion == "" && !strings.Contains(id, "/") {
+				for _, full := range a.critIDs { // a criterion named without its rubric
+					if strings.HasSuffix(full, "/"+id) {
+						dg.Suggestion = full
+						break
+					}
+				}
+			}
+			continue
+		}
+		c := a.crits[ci]
+		ans := d.Answers[id]
+		if ans.Value == rubric.NotApplicable {
+			if !c.c.NotApplicable {
+				add(diag.CodeNotApplicable, src.answers[id], p.Child("value"), id)
+			}
+			continue
+		}
+		kind, values := answerKind(c.c), answerValues(c)
+		if dg := checkValue(ans.Value, kind, values, c.c.Min, c.c.Max, diag.Bilingual("answer to "+id, "réponse à "+id)); dg != nil {
+			dg.Range, dg.Path = src.answers[id], p.Child("value")
+			ds = append(ds, dg)
+		}
+	}
+	ds.Sort()
+	return ds
+}
+
+func answerValues(c *ccrit) []string {
+	var out []string
+	for _, l := range c.levels {
+		out = append(out, l.Value)
+	}
+	for _, ch := range c.c.Choices {
+		out = append(out, ch.Value)
+	}
+	return out
+}
+
+// checkValue checks one value against a type; it returns nil when it fits.
+func checkValue(v any, kind rubric.FactType, values []string, lo, hi *float64, subject string) *diag.Diagnostic {
+	wrong := func(want string) *diag.Diagnostic {
+		return diag.New(diag.CodeType, diag.Range{}, diag.Root(), typeName(want), typeName(typeOf(v)), "", "")
+	}
+	switch kind {
+	case rubric.FactBool:
+		if _, ok := v.(bool); !ok {
+			d := wrong("boolean")
+			d.Args[2], d.Args[3] = "write true or false (not yes or no)", "écrivez true ou false (pas oui ou non)"
+			return d
+		}
+	case rubric.FactNumber:
+		n, ok := v.(float64)
+		if !ok {
+			return wrong("number")
+		}
+		if lo != nil && n < *lo || hi != nil && n > *hi {
+			r := fmt.Sprintf("[%s, %s]", bound(lo, "-∞"), bound(hi, "+∞"))
+			return diag.New(diag.CodeRange, diag.Range{}, diag.Root(), fmt.Sprintf("%g is outside %s", n, r), fmt.Sprintf("%g est hors de %s", n, r))
+		}
+	case rubric.FactString:
+		if _, ok := v.(string); !ok {
+			return wrong("string")
+		}
+	case rubric.FactDate:
+		s, ok := v.(string)
+		if !ok {
+			return wrong("string")
+		}
+		if _, err := time.Parse(time.DateOnly, s); err != nil {
+			return diag.New(diag.CodeInvalidDate, diag.Range{}, diag.Root(), strconv.Quote(s))
+		}
+	case rubric.FactEnum:
+		s, ok := v.(string)
+		if !ok {
+			return wrong("string")
+		}
+		return oneOf(s, values, subject)
+	case rubric.FactSet:
+		list, ok := v.([]any)
+		if !ok {
+			list = []any{v} // one value stands for a list of one
+		}
+		for _, e := range list {
+			s, ok := e.(string)
+			if !ok {
+				return wrong("array")
+			}
+			if d := oneOf(s, values, subject); d != nil {
+				return d
+			}
+		}
+	}
+	return nil
+}
+
+func oneOf(s string, values []string, subject string) *diag.Diagnostic {
+	if slices.Contains(values, s) {
+		return nil
+	}
+	d := diag.New(diag.CodeUnknownValue, diag.Range{}, diag.Root(), strconv.Quote(s), subject, strings.Join(values, ", "))
+	d.Suggestion = diag.Suggest(s, values)
+	return d
+}
+
+func bound(p *float64, inf string) string {
+	if p == nil {
+		return inf
+	}
+	return strconv.FormatFloat(*p, 'g', -1, 64)
+}
+
+func typeOf(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "boolean"
+	case float64:
+		return "number"
+	case []any:
+		return "array"
+	}
+	return "string"
+}

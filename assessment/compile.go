@@ -1,0 +1,433 @@
+package assessment
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/vigie-ai/vigie/rubric"
+)
+
+// Assessor assesses declarations against a compiled set of rubrics. It is
+// immutable and safe for concurrent use: compile it once, assess many times.
+type Assessor struct {
+	set      *rubric.Set
+	version  string
+	rubrics  []*crubric
+	facts    []*cfact
+	factIdx  map[string]int
+	crits    []*ccrit
+	critIdx  map[string]int
+	tiers    []*ctier
+	tierIdx  map[string]int // tier id → first tier with that id
+	rules    []*crule
+	obls     []*cobl
+	order    []step
+	signals  []csignal
+	critIDs  []string // namespaced ids, for suggestions
+	factIDs  []string
+	refTitle map[string]refInfo // rubric:referential:item → titles
+}
+
+// Option configures Compile.
+type Option func(*compileConfig) error
+
+type compileConfig struct {
+	version string
+}
+
+// WithVersion sets the vigie version written in results (default "dev").
+func WithVersion(v string) Option {
+	return func(c *compileConfig) error {
+		c.version = v
+		return nil
+	}
+}
+
+type crubric struct {
+	r        *rubric.Rubric
+	sections []csection
+	crits    []int // indexes into Assessor.crits, in order
+	tiers    []int
+	rules    []int
+	obls     []int
+	method   rubric.ScoringMethod
+	missing  rubric.MissingPolicy
+	digits   int
+	mode     rubric.RoundingMode
+	scores   []cscore
+	overall  int // index into scores, or -1 for the implicit overall
+	review   time.Duration
+	months   int
+	defTier  int // -1 when none
+	refs     []crefset
+}
+
+type csection struct {
+	id      string
+	title   rubric.Text
+	weight  float64
+	crits   []int
+	applies *cpred
+}
+
+type cscore struct {
+	s        *rubric.Score
+	sections []int // indexes into crubric.sections
+	adjust   []cadjust
+	order    int
+}
+
+type cadjust struct {
+	other int // index into crubric.scores
+	bands []string
+	a     *rubric.Adjustment
+}
+
+type crefset struct {
+	ref *rubric.Referential
+}
+
+type refInfo struct {
+	referential, item rubric.Text
+	url               string
+}
+
+type cfact struct {
+	f      *rubric.Fact
+	values []string
+}
+
+type ccrit struct {
+	id, local string
+	rubric    int
+	section   int
+	c         *rubric.Criterion
+	levels    []rubric.Level
+	applies   *cpred // the criterion's own condition
+	maxPoints float64
+}
+
+type ctier struct {
+	t      *rubric.Tier
+	rubric int
+	rank   int // position in its rubric's list: 0 is the most severe
+}
+
+type crule struct {
+	r         *rubric.Rule
+	rubric    int
+	tier      int
+	when      *cpred
+	unless    *cpred
+	effective string
+}
+
+type cobl struct {
+	o      *rubric.Obligation
+	rubric int
+	tier   int
+	crits  []int
+}
+
+// step is one node of the evaluation order: a criterion's applicability or
+// a rubric's classification.
+type step struct {
+	classify bool
+	idx      int
+}
+
+type csignal struct {
+	fact    int
+	value   string
+	phrases []string // folded
+}
+
+// Compile prepares a set of rubrics for assessing declarations: it resolves
+// every name, turns conditions into an evaluable form and orders them.
+func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
+	cfg := &compileConfig{version: "dev"}
+	for _, o := range opts {
+		if err := o(cfg); err != nil {
+			return nil, err
+		}
+	}
+	if set == nil {
+		return nil, errors.New("compile: no rubric set")
+	}
+	a := &Assessor{set: set, version: cfg.version, factIdx: map[string]int{}, critIdx: map[string]int{},
+		tierIdx: map[string]int{}, refTitle: map[string]refInfo{}}
+	for _, f := range set.Facts() {
+		cf := &cfact{f: f}
+		for _, v := range f.Values {
+			cf.values = append(cf.values, v.Value)
+		}
+		a.factIdx[f.ID] = len(a.facts)
+		a.facts = append(a.facts, cf)
+		a.factIDs = append(a.factIDs, f.ID)
+		for _, v := range f.Values {
+			var phrases []string
+			for _, lang := range sortedKeys(v.Signals) {
+				for _, ph := range v.Signals[lang] {
+					phrases = append(phrases, fold(ph))
+				}
+			}
+			if len(phrases) > 0 {
+				a.signals = append(a.signals, csignal{fact: a.factIdx[f.ID], value: v.Value, phrases: phrases})
+			}
+		}
+	}
+	// Criteria and tiers first: conditions refer to them.
+	for ri, r := range set.Rubrics() {
+		cr := &crubric{r: r, method: r.Scoring.Method, missing: r.Scoring.Missing, digits: *r.Scoring.Rounding.Digits,
+			mode: r.Scoring.Rounding.Mode, months: r.ReviewPeriodMonths, defTier: -1, overall: -1}
+		a.rubrics = append(a.rubrics, cr)
+		for _, ref := range r.Referentials {
+			for _, it := range ref.Items {
+				url := it.URL
+				if url == "" {
+					url = ref.URL
+				}
+				a.refTitle[r.ID+":"+ref.ID+":"+it.ID] = refInfo{referential: ref.Title, item: it.Title, url: url}
+			}
+		}
+		for si := range r.Sections {
+			s := &r.Sections[si]
+			cs := csection{id: s.ID, title: s.Title, weight: *s.Weight}
+			for ci := range s.Criteria {
+				c := &s.Criteria[ci]
+				cc := &ccrit{id: r.ID + "/" + c.ID, local: c.ID, rubric: ri, section: si, c: c, maxPoints: r.MaxPoints(c)}
+				if c.Type == rubric.AnswerScale {
+					for _, sc := range r.Scales {
+						if sc.ID == c.Scale {
+							cc.levels = sc.Levels
+						}
+					}
+				}
+				a.critIdx[cc.id] = len(a.crits)
+				cs.crits = append(cs.crits, len(a.crits))
+				cr.crits = append(cr.crits, len(a.crits))
+				a.crits = append(a.crits, cc)
+				a.critIDs = append(a.critIDs, cc.id)
+			}
+			cr.sections = append(cr.sections, cs)
+		}
+		if cl := r.Classification; cl != nil {
+			for ti := range cl.Tiers {
+				t := &cl.Tiers[ti]
+				if _, ok := a.tierIdx[t.ID]; !ok {
+					a.tierIdx[t.ID] = len(a.tiers)
+				}
+				cr.tiers = append(cr.tiers, len(a.tiers))
+				if t.ID == cl.Default {
+					cr.defTier = len(a.tiers)
+				}
+				a.tiers = append(a.tiers, &ctier{t: t, rubric: ri, rank: ti})
+			}
+		}
+	}
+	var errs []error
+	for ri, cr := range a.rubrics {
+		r := cr.r
+		comp := &predCompiler{a: a, rubric: r}
+		for si := range cr.sections {
+			cr.sections[si].applies = comp.compile(r.Sections[si].AppliesWhen)
+		}
+		for _, ci := range cr.crits {
+			a.crits[ci].applies = comp.compile(a.crits[ci].c.AppliesWhen)
+		}
+		if cl := r.Classification; cl != nil {
+			for i := range cl.Rules {
+				rule := &cl.Rules[i]
+				cr.rules = append(cr.rules, len(a.rules))
+				a.rules = append(a.rules, &crule{r: rule, rubric: ri, tier: a.localTier(cr, rule.Tier),
+					when: comp.compile(&rule.When), unless: comp.compile(rule.Unless), effective: rule.Effective})
+			}
+			for i := range cl.Obligations {
+				o := &cl.Obligations[i]
+				co := &cobl{o: o, rubric: ri, tier: a.localTier(cr, o.Tier)}
+				for _, id := range o.Criteria {
+					if !strings.Contains(id, "/") {
+						id = r.ID + "/" + id
+					}
+					if ci, ok := a.critIdx[id]; ok {
+						co.crits = append(co.crits, ci)
+					}
+				}
+				cr.obls = append(cr.obls, len(a.obls))
+				a.obls = append(a.obls, co)
+			}
+		}
+		if err := a.compileScores(cr); err != nil {
+			errs = append(errs, err)
+		}
+		errs = append(errs, comp.errs...)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("compile: %w", err)
+	}
+	a.order = a.evaluationOrder()
+	return a, nil
+}
+
+// localTier returns the index of the tier with id in rubric cr.
+func (a *Assessor) localTier(cr *crubric, id string) int {
+	for _, ti := range cr.tiers {
+		if a.tiers[ti].t.ID == id {
+			return ti
+		}
+	}
+	return -1
+}
+
+func (a *Assessor) compileScores(cr *crubric) error {
+	r := cr.r
+	secIdx := map[string]int{}
+	for i, s := range cr.sections {
+		secIdx[s.id] = i
+	}
+	scoreIdx := map[string]int{}
+	for i := range r.Scoring.Scores {
+		scoreIdx[r.Scoring.Scores[i].ID] = i
+	}
+	for i := range r.Scoring.Scores {
+		s := &r.Scoring.Scores[i]
+		cs := cscore{s: s}
+		if len(s.Sections) == 0 {
+			for j := range cr.sections {
+				cs.sections = append(cs.sections, j)
+			}
+		}
+		for _, id := range s.Sections {
+			j, ok := secIdx[id]
+			if !ok {
+				return fmt.Errorf("rubric %s: score %s names unknown section %s", r.ID, s.ID, id)
+			}
+			cs.sections = append(cs.sections, j)
+		}
+		for j := range s.Adjustments {
+			adj := &s.Adjustments[j]
+			o, ok := scoreIdx[adj.Score]
+			if !ok {
+				return fmt.Errorf("rubric %s: score %s adjusts by unknown score %s", r.ID, s.ID, adj.Score)
+			}
+			cs.adjust = append(cs.adjust, cadjust{other: o, bands: adj.In, a: adj})
+		}
+		cr.scores = append(cr.scores, cs)
+	}
+	if r.Scoring.Overall != "" {
+		cr.overall = scoreIdx[r.Scoring.Overall]
+	}
+	// Scores are computed in an order where each comes after those that adjust it.
+	order, state := 0, make([]int, len(cr.scores))
+	var visit func(i int) error
+	visit = func(i int) error {
+		switch state[i] {
+		case 1:
+			return fmt.Errorf("rubric %s: scores adjust each other in a cycle", r.ID)
+		case 2:
+			return nil
+		}
+		state[i] = 1
+		for _, adj := range cr.scores[i].adjust {
+			if err := visit(adj.other); err != nil {
+				return err
+			}
+		}
+		state[i] = 2
+		cr.scores[i].order = order
+		order++
+		return nil
+	}
+	for i := range cr.scores {
+		if err := visit(i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// evaluationOrder orders criteria and classifications so that each comes
+// after what its conditions read. NewSet has already refused cycles.
+func (a *Assessor) evaluationOrder() []step {
+	deps := func(s step) []step {
+		var out []step
+		add := func(p *cpred) {
+			p.walk(func(q *cpred) {
+				switch {
+				case q.crit >= 0:
+					out = append(out, step{idx: q.crit})
+				case q.tier >= 0:
+					out = append(out, step{classify: true, idx: a.tiers[q.tier].rubric})
+				}
+			})
+		}
+		if s.classify {
+			for _, ri := range a.rubrics[s.idx].rules {
+				add(a.rules[ri].when)
+				add(a.rules[ri].unless)
+			}
+			return out
+		}
+		c := a.crits[s.idx]
+		add(a.rubrics[c.rubric].sections[c.section].applies)
+		add(c.applies)
+		return out
+	}
+	var order []step
+	done := map[step]bool{}
+	visiting := map[step]bool{}
+	var visit func(s step)
+	visit = func(s step) {
+		if done[s] || visiting[s] {
+			return
+		}
+		visiting[s] = true
+		for _, d := range deps(s) {
+			visit(d)
+		}
+		visiting[s] = false
+		done[s] = true
+		order = append(order, s)
+	}
+	for ri, cr := range a.rubrics {
+		if len(cr.tiers) > 0 {
+			visit(step{classify: true, idx: ri})
+		}
+	}
+	for ci := range a.crits {
+		visit(step{idx: ci})
+	}
+	return order
+}
+
+// Set returns the rubric set the assessor was compiled from.
+func (a *Assessor) Set() *rubric.Set { return a.set }
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// HasTier reports whether a rubric of the set defines the tier.
+func (a *Assessor) HasTier(id string) bool {
+	_, ok := a.tierIdx[id]
+	return ok
+}
+
+// AtLeastAsSevere reports whether the tier of the given rubric is the tier
+// named threshold, or comes before it (is more severe) in that rubric's list.
+func (a *Assessor) AtLeastAsSevere(rubricID, tier, threshold string) bool {
+	t := a.tierByRubric(rubricID, tier)
+	th := a.tierByRubric(rubricID, threshold)
+	if t < 0 || th < 0 {
+		return false
+	}
+	return a.tiers[t].rank <= a.tiers[th].rank
+}

@@ -1,0 +1,400 @@
+package assessment
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/vigie-ai/vigie/diag"
+	"github.com/vigie-ai/vigie/internal/source"
+)
+
+// ErrInvalid is wrapped by errors about declarations that cannot be used;
+// the diagnostics are reachable with errors.As.
+var ErrInvalid = errors.New("invalid declaration")
+
+// ParseDeclaration parses a declaration and checks its shape: the keys it
+// may hold and the type of their values. name is the file name used in
+// diagnostics; a name ending in .json is read as JSON, anything else as
+// YAML. Whether its facts and answers fit a set of rubrics is checked by
+// Assessor.Check.
+//
+// A declaration is read straight from the parsed tree, without a schema
+// validator: it is the hot path of vigie assess, run once per project.
+// schemas/declaration.schema.json describes the same shape for editors.
+func ParseDeclaration(name string, data []byte) (*Declaration, error) {
+	lim := source.DefaultLimits()
+	lim.NoValue = true
+	doc, ds := source.Parse(name, data, lim)
+	if doc == nil || ds.HasErrors() {
+		return nil, invalid(ds)
+	}
+	sum := sha256.Sum256(data)
+	dec := &decoder{doc: doc, d: &Declaration{src: &declSource{
+		file: name, sha256: hex.EncodeToString(sum[:]),
+		facts: map[string]diag.Range{}, answers: map[string]diag.Range{}, answerParts: map[string]answerPos{},
+	}}}
+	dec.ds = ds
+	dec.declaration(doc.Root)
+	if dec.ds.HasErrors() {
+		return nil, invalid(dec.ds)
+	}
+	return dec.d, nil
+}
+
+func invalid(ds diag.Diagnostics) error {
+	ds.Sort()
+	return fmt.Errorf("%w: %w", ErrInvalid, ds)
+}
+
+type decoder struct {
+	doc *source.Document
+	d   *Declaration
+	ds  diag.Diagnostics
+}
+
+func (dec *decoder) at(n *yaml.Node) diag.Range {
+	r := diag.Range{File: dec.doc.File, Start: diag.Pos{Line: n.Line, Column: n.Column}}
+	return r
+}
+
+func (dec *decoder) add(code diag.Code, n *yaml.Node, p diag.Path, args ...string) *diag.Diagnostic {
+	d := diag.New(code, dec.at(n), p, args...)
+	dec.ds = append(dec.ds, d)
+	return d
+}
+
+// deref follows aliases.
+func deref(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 64; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+// fields walks a mapping, calling fn for each known key; unknown keys get a
+// diagnostic with a did-you-mean. It returns false when n is not a mapping.
+func (dec *decoder) fields(n *yaml.Node, p diag.Path, allowed []string, fn func(key string, k, v *yaml.Node)) bool {
+	n = deref(n)
+	if n.Kind != yaml.MappingNode {
+		dec.typeError(n, p, "object")
+		return false
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], deref(n.Content[i+1])
+		if k.Tag == "!!merge" {
+			dec.add(diag.CodeUnknownKey, k, p.Child("<<"), strconv.Quote("<<"), strings.Join(allowed, ", "))
+			continue
+		}
+		if !slices.Contains(allowed, k.Value) {
+			d := dec.add(diag.CodeUnknownKey, k, p.Child(k.Value), strconv.Quote(k.Value), strings.Join(allowed, ", "))
+			d.Suggestion = diag.Suggest(k.Value, allowed)
+			continue
+		}
+		fn(k.Value, k, v)
+	}
+	return true
+}
+
+// jsonType names the type of a node as JSON Schema would.
+func jsonType(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "object"
+	case yaml.SequenceNode:
+		return "array"
+	}
+	switch n.ShortTag() {
+	case "!!int":
+		return "integer"
+	case "!!float":
+		return "number"
+	case "!!bool":
+		return "boolean"
+	case "!!null":
+		return "null"
+	}
+	return "string"
+}
+
+var typeNames = map[string][2]string{
+	"object": {"object", "bloc"}, "array": {"array", "liste"}, "integer": {"integer", "entier"}, "number": {"number", "nombre"},
+	"boolean": {"boolean", "booléen"}, "null": {"null", "null"}, "string": {"string", "chaîne"},
+	"value": {"a value or a list of values", "une valeur ou une liste de valeurs"},
+}
+
+func typeName(t string) string {
+	n, ok := typeNames[t]
+	if !ok {
+		return t
+	}
+	return diag.Bilingual(n[0], n[1])
+}
+
+func (dec *decoder) typeError(n *yaml.Node, p diag.Path, want string) {
+	hintEN, hintFR := "", ""
+	switch want {
+	case "string":
+		hintEN, hintFR = "write the value in quotes", "écrivez la valeur entre guillemets"
+	case "object":
+		hintEN, hintFR = "write keys and values, one per line, indented under this key", "écrivez des clés et des valeurs, une par ligne, en retrait sous cette clé"
+	}
+	dec.add(diag.CodeType, n, p, typeName(want), typeName(jsonType(n)), hintEN, hintFR)
+}
+
+// str reads a string scalar; numbers and dates are read as written.
+func (dec *decoder) str(n *yaml.Node, p diag.Path) string {
+	if n.Kind != yaml.ScalarNode || n.ShortTag() == "!!null" || n.ShortTag() == "!!bool" {
+		dec.typeError(n, p, "string")
+		return ""
+	}
+	return n.Value
+}
+
+var (
+	projectKeys  = []string{"id", "name", "organisation", "description", "lifecycle", "contact"}
+	topKeys      = []string{"apiVersion", "kind", "project", "facts", "answers"}
+	answerKeys   = []string{"value", "evidence", "comment", "justification"}
+	evidenceKeys = []string{"title", "ref", "date"}
+	lifecycles   = []string{"idea", "design", "pilot", "production", "retired"}
+	projectID    = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+)
+
+func (dec *decoder) declaration(root *yaml.Node) {
+	d, src := dec.d, dec.d.src
+	src.root = dec.at(root)
+	seen := map[string]bool{}
+	if !dec.fields(root, diag.Root(), topKeys, func(key string, k, v *yaml.Node) {
+		seen[key] = true
+		p := diag.NewPath(key)
+		switch key {
+		case "apiVersion":
+			if d.APIVersion = dec.str(v, p); d.APIVersion != "" && d.APIVersion != "vigie/v1" {
+				dec.add(diag.CodeEnum, v, p, strconv.Quote(d.APIVersion), "vigie/v1")
+			}
+		case "kind":
+			if d.Kind = dec.str(v, p); d.Kind == "Rubric" {
+				dec.add(diag.CodeWrongKind, v, p, diag.Bilingual("declaration", "déclaration"), diag.Bilingual("rubric", "grille"))
+			} else if d.Kind != "" && d.Kind != "Declaration" {
+				dg := dec.add(diag.CodeEnum, v, p, strconv.Quote(d.Kind), "Declaration")
+				dg.Suggestion = diag.Suggest(d.Kind, []string{"Declaration"})
+			}
+		case "project":
+			dec.project(v, p)
+		case "facts":
+			src.factsKey = dec.at(k)
+			dec.facts(v, p)
+		case "answers":
+			src.answersKey = dec.at(k)
+			dec.answers(v, p)
+		}
+	}) {
+		return
+	}
+	for _, k := range []string{"apiVersion", "kind", "project"} {
+		if !seen[k] {
+			dec.add(diag.CodeRequired, root, diag.Root(), k)
+		}
+	}
+}
+
+func (dec *decoder) project(n *yaml.Node, p diag.Path) {
+	pr := &dec.d.Project
+	seen := map[string]bool{}
+	if !dec.fields(n, p, projectKeys, func(key string, _, v *yaml.Node) {
+		seen[key] = true
+		kp := p.Child(key)
+		s := dec.str(v, kp)
+		switch key {
+		case "id":
+			pr.ID = s
+			dec.d.src.projectID = dec.at(v)
+			if s != "" && !projectID.MatchString(s) {
+				dec.add(diag.CodePattern, v, kp, strconv.Quote(s), diag.Bilingual("identifier", "identifiant"),
+					diag.Bilingual("use lower-case letters, digits and hyphens", "utilisez des minuscules, des chiffres et des tirets"))
+			}
+		case "name":
+			pr.Name = s
+		case "organisation":
+			pr.Organisation = s
+		case "description":
+			pr.Description = s
+			dec.d.src.description = dec.at(v)
+		case "lifecycle":
+			pr.Lifecycle = s
+			if s != "" && !slices.Contains(lifecycles, s) {
+				dg := dec.add(diag.CodeEnum, v, kp, strconv.Quote(s), strings.Join(lifecycles, ", "))
+				dg.Suggestion = diag.Suggest(s, lifecycles)
+			}
+		case "contact":
+			pr.Contact = s
+		}
+	}) {
+		return
+	}
+	for _, k := range []string{"id", "name"} {
+		if !seen[k] {
+			dec.add(diag.CodeRequired, n, p, k)
+		}
+	}
+}
+
+// scalar reads a scalar as a JSON-like value: bool, float64, string or nil.
+func (dec *decoder) scalar(n *yaml.Node, p diag.Path) (any, bool) {
+	if n.Kind != yaml.ScalarNode {
+		return nil, false
+	}
+	switch n.ShortTag() {
+	case "!!null":
+		return nil, true
+	case "!!bool":
+		return n.Value == "true" || n.Value == "True" || n.Value == "TRUE", true
+	case "!!int", "!!float":
+		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+		if err != nil {
+			var x float64
+			if derr := n.Decode(&x); derr != nil {
+				dec.add(diag.CodeNotJSON, n, p, n.Value)
+				return nil, true
+			}
+			f = x
+		}
+		return f, true
+	}
+	return n.Value, true
+}
+
+// value reads a fact or answer value: a scalar or a list of scalars.
+func (dec *decoder) value(n *yaml.Node, p diag.Path) any {
+	if v, ok := dec.scalar(n, p); ok {
+		return v
+	}
+	if n.Kind != yaml.SequenceNode {
+		dec.typeError(n, p, "value")
+		return nil
+	}
+	list := make([]any, 0, len(n.Content))
+	for i, e := range n.Content {
+		e = deref(e)
+		v, ok := dec.scalar(e, p.Index(i))
+		if !ok {
+			dec.typeError(e, p.Index(i), "string")
+			continue
+		}
+		list = append(list, v)
+	}
+	return list
+}
+
+func (dec *decoder) facts(n *yaml.Node, p diag.Path) {
+	n = deref(n)
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		dec.typeError(n, p, "object")
+		return
+	}
+	dec.d.Facts = make(map[string]any, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], deref(n.Content[i+1])
+		dec.d.Facts[k.Value] = dec.value(v, p.Child(k.Value))
+		dec.d.src.facts[k.Value] = dec.at(v)
+	}
+}
+
+func (dec *decoder) answers(n *yaml.Node, p diag.Path) {
+	n = deref(n)
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		dec.typeError(n, p, "object")
+		return
+	}
+	dec.d.Answers = make(map[string]Answer, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], deref(n.Content[i+1])
+		ap := p.Child(k.Value)
+		var a Answer
+		pos := answerPos{value: dec.at(v)}
+		if v.Kind != yaml.MappingNode { // the shorthand: the answer itself
+			a.Value = dec.value(v, ap)
+		} else {
+			hasValue := false
+			dec.fields(v, ap, answerKeys, func(key string, _, f *yaml.Node) {
+				fp := ap.Child(key)
+				switch key {
+				case "value":
+					hasValue = true
+					a.Value = dec.value(f, fp)
+					pos.value = dec.at(f)
+				case "evidence":
+					a.Evidence, pos.evidence = dec.evidence(f, fp)
+				case "comment":
+					a.Comment = dec.str(f, fp)
+				case "justification":
+					a.Justification = dec.str(f, fp)
+				}
+			})
+			if !hasValue {
+				dec.add(diag.CodeRequired, v, ap, "value")
+			}
+		}
+		dec.d.Answers[k.Value] = a
+		dec.d.src.answers[k.Value] = pos.value
+		dec.d.src.answerParts[k.Value] = pos
+	}
+}
+
+// evidence reads a list of documents; a plain string is a document's title.
+func (dec *decoder) evidence(n *yaml.Node, p diag.Path) ([]Evidence, []diag.Range) {
+	if n.Kind != yaml.SequenceNode {
+		dec.typeError(n, p, "array")
+		return nil, nil
+	}
+	out := make([]Evidence, 0, len(n.Content))
+	pos := make([]diag.Range, 0, len(n.Content))
+	for i, e := range n.Content {
+		e = deref(e)
+		ep := p.Index(i)
+		if e.Kind == yaml.ScalarNode {
+			out = append(out, Evidence{Title: dec.str(e, ep)})
+			pos = append(pos, dec.at(e))
+			continue
+		}
+		var ev Evidence
+		at := dec.at(e)
+		hasTitle := false
+		dec.fields(e, ep, evidenceKeys, func(key string, _, f *yaml.Node) {
+			fp := ep.Child(key)
+			switch key {
+			case "title":
+				hasTitle = true
+				ev.Title = dec.str(f, fp)
+			case "ref":
+				ev.Ref = dec.str(f, fp)
+			case "date":
+				ev.Date = dec.str(f, fp)
+				at = dec.at(f)
+				if _, err := time.Parse(time.DateOnly, ev.Date); ev.Date != "" && err != nil {
+					dec.add(diag.CodeInvalidDate, f, fp, strconv.Quote(ev.Date))
+				}
+			}
+		})
+		if !hasTitle && e.Kind == yaml.MappingNode {
+			dec.add(diag.CodeRequired, e, ep, "title")
+		}
+		out = append(out, ev)
+		pos = append(pos, at)
+	}
+	return out, pos
+}

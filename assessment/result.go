@@ -1,0 +1,369 @@
+package assessment
+
+import "github.com/vigie-ai/vigie/diag"
+
+// ResultVersion is the version of the Result format, written in every result.
+const ResultVersion = "vigie.result/v1"
+
+// Status is the outcome of an assessment, or of one criterion.
+type Status string
+
+// The outcomes of an assessment.
+const (
+	Pass Status = "pass" // no critère impératif failed
+	Fail Status = "fail" // at least one critère impératif is unmet or unanswered
+)
+
+// The statuses of a criterion.
+const (
+	Met           Status = "met"
+	Partial       Status = "partial"
+	Unmet         Status = "unmet"
+	NotApplicable Status = "not_applicable" // non concerné
+	Unanswered    Status = "unanswered"
+)
+
+// Severity ranks findings and the plan d'action.
+type Severity string
+
+// The severities, from the most serious.
+const (
+	Critical Severity = "critical"
+	High     Severity = "high"
+	Medium   Severity = "medium"
+	Low      Severity = "low"
+	Info     Severity = "info"
+)
+
+// Result is the outcome of assessing one declaration against a set of
+// rubrics. Texts are in the language the assessment was made in. The same
+// inputs give the same Result, and the same JSON, byte for byte.
+type Result struct {
+	// Always vigie.result/v1.
+	Format string `json:"format"`
+	// Version of vigie that made the assessment.
+	Vigie string `json:"vigie"`
+	// Date the assessment was made as of (YYYY-MM-DD): the rules and obligations in force on that date apply.
+	AsOf string `json:"as_of"`
+	// Language of the texts (fr or en).
+	Language string `json:"language"`
+	// When the assessment was made, only when asked for (RFC 3339).
+	GeneratedAt string `json:"generated_at,omitempty"`
+	// The project assessed and the declaration it was read from.
+	Subject Subject `json:"subject"`
+	// pass, or fail when a critère impératif is unmet or unanswered.
+	Status Status `json:"status"`
+	// The rubrics used, with their scores.
+	Rubrics []RubricResult `json:"rubrics"`
+	// Risk tiers, when a rubric classifies.
+	Classification *Classification `json:"classification,omitempty"`
+	// Critères impératifs that failed.
+	FailedGates []Gate `json:"failed_gates"`
+	// Every criterion, in rubric and section order.
+	Criteria []CriterionResult `json:"criteria"`
+	// What needs attention, most serious first.
+	Findings []Finding `json:"findings"`
+	// What to do, in order: critères impératifs first, then by severity and by what each would gain.
+	ActionPlan []Action `json:"action_plan"`
+	// Answered criteria over applicable ones.
+	Completeness Completeness `json:"completeness"`
+	// For each referential, its items and the status of the criteria that cite them.
+	Coverage []ReferentialCoverage `json:"coverage"`
+}
+
+// Subject identifies the project and the declaration.
+type Subject struct {
+	// Identifier of the project.
+	ID string `json:"id"`
+	// Name of the project.
+	Name string `json:"name"`
+	// Organisation running the project.
+	Organisation string `json:"organisation,omitempty"`
+	// Stage of the project.
+	Lifecycle string `json:"lifecycle,omitempty"`
+	// File the declaration was read from.
+	File string `json:"file,omitempty"`
+	// SHA-256 of the declaration's bytes, in hex.
+	SHA256 string `json:"sha256"`
+}
+
+// RubricResult is how the project stands against one rubric.
+type RubricResult struct {
+	// Identifier of the rubric.
+	ID string `json:"id"`
+	// Version of the rubric.
+	Version string `json:"version"`
+	// SHA-256 of the rubric file, in hex (for an extension, of the extension's file).
+	SHA256 string `json:"sha256,omitempty"`
+	// The rubric it extends, if any.
+	Extends string `json:"extends,omitempty"`
+	// Title of the rubric.
+	Title string `json:"title"`
+	// weighted_mean or points.
+	Method string `json:"method"`
+	// The score that heads the rubric.
+	Overall Score `json:"overall"`
+	// Named scores.
+	Scores []Score `json:"scores,omitempty"`
+	// Sections, in order.
+	Sections []SectionResult `json:"sections"`
+}
+
+// Score is a computed score.
+type Score struct {
+	// Identifier of the score (overall for the default overall score).
+	ID string `json:"id"`
+	// Name of the score.
+	Title string `json:"title,omitempty"`
+	// The score: a percentage for weighted means, points for points scoring; null when nothing applies.
+	Value *float64 `json:"value"`
+	// The most the score can be (100 for a percentage).
+	Max float64 `json:"max"`
+	// The score as a percentage of its maximum; null when nothing applies.
+	Percent *float64 `json:"percent"`
+	// Band the score falls in, if the score has bands.
+	Band string `json:"band,omitempty"`
+	// Label of the band.
+	BandLabel string `json:"band_label,omitempty"`
+	// Adjustments applied, in order.
+	Adjustments []Adjustment `json:"adjustments,omitempty"`
+}
+
+// Adjustment records a change made to a score because of another score's band.
+type Adjustment struct {
+	// The other score.
+	Score string `json:"score"`
+	// Its band, which triggered the adjustment.
+	Band string `json:"band"`
+	// The score before and after.
+	From float64 `json:"from"`
+	To   float64 `json:"to"`
+	// Why the adjustment exists.
+	Note string `json:"note,omitempty"`
+}
+
+// SectionResult is the score of one section.
+type SectionResult struct {
+	// Identifier of the section.
+	ID string `json:"id"`
+	// Title of the section.
+	Title string `json:"title"`
+	// Weight of the section.
+	Weight float64 `json:"weight"`
+	// Score as a percentage (weighted means) or points; null when no criterion applies.
+	Value *float64 `json:"value"`
+	// The most the section can score.
+	Max float64 `json:"max"`
+	// Criteria by status.
+	Counts Counts `json:"counts"`
+}
+
+// Counts counts criteria by status.
+type Counts struct {
+	Met           int `json:"met"`
+	Partial       int `json:"partial"`
+	Unmet         int `json:"unmet"`
+	Unanswered    int `json:"unanswered"`
+	NotApplicable int `json:"not_applicable"`
+}
+
+// Classification is where the project stands in the risk tiers.
+type Classification struct {
+	// The most severe tier that applies.
+	Headline string `json:"headline"`
+	// Name of the headline tier.
+	HeadlineTitle string `json:"headline_title"`
+	// Every tier that applies, the most severe first.
+	Tiers []TierResult `json:"tiers"`
+	// Rules in force that fired.
+	Rules []RuleResult `json:"rules"`
+	// Rules that would fire but are not in force yet at the as-of date.
+	Upcoming []RuleResult `json:"upcoming"`
+	// Whether a judgement call needs a person's review.
+	NeedsReview bool `json:"needs_review"`
+	// Obligations of the tiers that apply, in force or upcoming.
+	Obligations []Obligation `json:"obligations"`
+}
+
+// TierResult is a tier that applies to the project.
+type TierResult struct {
+	// Identifier of the tier.
+	ID string `json:"id"`
+	// Name of the tier.
+	Title string `json:"title"`
+	// The rubric that defines the tier.
+	Rubric string `json:"rubric"`
+	// Rules that put the project in the tier (empty for the default tier).
+	Rules []string `json:"rules"`
+}
+
+// RuleResult is a classification rule that fired.
+type RuleResult struct {
+	// Rubric of the rule.
+	Rubric string `json:"rubric"`
+	// Identifier of the rule.
+	ID string `json:"id"`
+	// Tier the rule puts the project in.
+	Tier string `json:"tier"`
+	// Name of the rule.
+	Title string `json:"title,omitempty"`
+	// Date from which the rule applies.
+	Effective string `json:"effective,omitempty"`
+	// Why the rule puts the project in its tier.
+	Rationale string `json:"rationale"`
+	// The articles that found the rule.
+	References []Reference `json:"references"`
+	// A judgement call: a person must confirm it.
+	Review bool `json:"review,omitempty"`
+	// The readings that compete, for judgement calls.
+	ReviewNote string `json:"review_note,omitempty"`
+}
+
+// Obligation is a set of criteria that a tier makes critères impératifs.
+type Obligation struct {
+	// Rubric of the obligation.
+	Rubric string `json:"rubric"`
+	// Tier that brings it.
+	Tier string `json:"tier"`
+	// Criteria that become critères impératifs (namespaced).
+	Criteria []string `json:"criteria"`
+	// Date from which it applies.
+	Effective string `json:"effective,omitempty"`
+	// Whether it is in force at the as-of date.
+	InForce bool `json:"in_force"`
+	// The articles that found it.
+	References []Reference `json:"references"`
+}
+
+// Reference is an item of a referential cited by a criterion or a rule.
+type Reference struct {
+	// referential:item.
+	ID string `json:"id"`
+	// Title of the referential.
+	Referential string `json:"referential"`
+	// Title of the item.
+	Title string `json:"title"`
+	// Link to the item or its referential.
+	URL string `json:"url,omitempty"`
+}
+
+// CriterionResult is how the project stands on one criterion.
+type CriterionResult struct {
+	// Namespaced id, rubric/criterion.
+	ID string `json:"id"`
+	// Rubric and section of the criterion.
+	Rubric  string `json:"rubric"`
+	Section string `json:"section"`
+	// The question.
+	Question string `json:"question"`
+	// met, partial, unmet, not_applicable or unanswered.
+	Status Status `json:"status"`
+	// Why the status (for not_applicable: the condition or the justification; for unmet: missing evidence…).
+	Reason string `json:"reason,omitempty"`
+	// Score from 0 to 1 (null when not counted).
+	Score *float64 `json:"score"`
+	// Points earned and the most that could be earned (points scoring).
+	Points    *float64 `json:"points,omitempty"`
+	MaxPoints float64  `json:"max_points,omitempty"`
+	// Weight of the criterion in its section.
+	Weight float64 `json:"weight"`
+	// Whether the criterion is a critère impératif, and what made it one (criterion or tier).
+	Gate       bool   `json:"gate"`
+	GateSource string `json:"gate_source,omitempty"`
+	// Severity of a shortfall.
+	Severity Severity `json:"severity"`
+	// The answer as declared, if any.
+	Answer any `json:"answer"`
+	// How the answer reads (the label of a level or a choice).
+	AnswerLabel string `json:"answer_label,omitempty"`
+	// Evidence given.
+	Evidence []Evidence `json:"evidence,omitempty"`
+	// Comment and justification given.
+	Comment       string `json:"comment,omitempty"`
+	Justification string `json:"justification,omitempty"`
+	// Articles the criterion traces to.
+	References []Reference `json:"references"`
+	// Where the answer is in the declaration.
+	Position *diag.Range `json:"position,omitempty"`
+}
+
+// Gate is a critère impératif that failed.
+type Gate struct {
+	// Namespaced criterion id.
+	Criterion string `json:"criterion"`
+	// The question.
+	Question string `json:"question"`
+	// Its status: unmet, partial or unanswered.
+	Status Status `json:"status"`
+	// criterion (gate: true) or tier:<id> (an obligation of a tier).
+	Source string `json:"source"`
+}
+
+// Finding is something that needs attention.
+type Finding struct {
+	// critical, high, medium, low or info.
+	Severity Severity `json:"severity"`
+	// Stable code (gate-failed, missing-evidence, …).
+	Code string `json:"code"`
+	// Namespaced criterion, fact or rule the finding is about, if any.
+	Subject string `json:"subject,omitempty"`
+	// What the finding says.
+	Message string `json:"message"`
+	// Where in the declaration, if anywhere.
+	Position *diag.Range `json:"position,omitempty"`
+}
+
+// Action is one step of the plan d'action.
+type Action struct {
+	// Rank in the plan, from 1.
+	Rank int `json:"rank"`
+	// Namespaced criterion.
+	Criterion string `json:"criterion"`
+	// The question.
+	Question string `json:"question"`
+	// Current status of the criterion.
+	Status Status `json:"status"`
+	// Whether the criterion is a critère impératif.
+	Gate bool `json:"gate"`
+	// Severity of the shortfall.
+	Severity Severity `json:"severity"`
+	// What the project would gain: weight of the criterion in its rubric's overall score × the share of the criterion not yet met.
+	Gain float64 `json:"gain"`
+	// What to do.
+	Recommendation string `json:"recommendation"`
+	// Articles behind it.
+	References []Reference `json:"references"`
+}
+
+// Completeness is how much of the applicable grid the declaration answers.
+type Completeness struct {
+	// Applicable criteria.
+	Applicable int `json:"applicable"`
+	// Of which answered.
+	Answered int `json:"answered"`
+	// Answered over applicable, as a percentage (100 when nothing applies).
+	Percent float64 `json:"percent"`
+	// Criteria that do not apply (non concernés).
+	NotApplicable int `json:"not_applicable"`
+}
+
+// ReferentialCoverage shows, for one referential, which criteria cite each item and how they stand.
+type ReferentialCoverage struct {
+	// Rubric and referential.
+	Rubric string `json:"rubric"`
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	// Items in order.
+	Items []ItemCoverage `json:"items"`
+}
+
+// ItemCoverage is the status of the criteria that cite one item.
+type ItemCoverage struct {
+	// Item id and title.
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Namespaced criteria that cite it.
+	Criteria []string `json:"criteria"`
+	// Aggregated status: unmet if any is unmet or unanswered, else partial if any is partial, else met; not_applicable when none applies; not_covered when no criterion cites it.
+	Status string `json:"status"`
+}

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/vigie-ai/vigie/assessment"
+	"github.com/vigie-ai/vigie/diag"
+	"github.com/vigie-ai/vigie/rubric"
+)
+
+const assessExamples = `  vigie assess --rubric examples/rubrics/ examples/declarations/ligne-ecoute.yaml
+  vigie assess --rubric grids/ --as-of 2026-12-02 --lang fr -o result.json projet.yaml
+  vigie assess --rubric grids/ --fail-below 60 --fail-on-tier high projects/`
+
+func runAssess(args []string, e *env) int {
+	fs := newFlags("assess", e, "vigie assess --rubric PATH… [--as-of DATE] [--lang fr|en] [-o FILE] [--fail-below SCORE] [--fail-on-tier TIER] DECLARATION…", assessExamples)
+	var rubrics repeated
+	fs.Var(&rubrics, "rubric", e.t("a rubric file or folder (repeatable)", "une grille, fichier ou dossier (répétable)"))
+	asOf := fs.String("as-of", "", e.t("date the assessment is made as of, YYYY-MM-DD (default: today)", "date à laquelle l'évaluation est faite, AAAA-MM-JJ (par défaut : aujourd'hui)"))
+	out := fs.String("o", "", e.t("write the result to this file instead of the standard output", "écrire le résultat dans ce fichier plutôt que sur la sortie standard"))
+	failBelow := fs.Float64("fail-below", -1, e.t("exit 1 when a rubric's overall score is below this percentage", "sortir avec le code 1 quand le score global d'une grille est sous ce pourcentage"))
+	failTier := fs.String("fail-on-tier", "", e.t("exit 1 when this risk tier, or a more severe one, applies", "sortir avec le code 1 quand ce niveau de risque, ou un plus grave, s'applique"))
+	if code, ok := fs.parse(args); !ok {
+		return code
+	}
+	if len(fs.args) == 0 || len(rubrics) == 0 {
+		fmt.Fprintln(e.stderr, e.t("vigie assess: give --rubric and at least one declaration", "vigie assess : indiquez --rubric et au moins une déclaration"))
+		fs.printUsage(e.stderr)
+		return exitInvalid
+	}
+	date := time.Now().UTC()
+	if *asOf != "" {
+		d, err := time.Parse(time.DateOnly, *asOf)
+		if err != nil {
+			fmt.Fprintf(e.stderr, e.t("vigie assess: --as-of %q is not a date YYYY-MM-DD\n", "vigie assess : --as-of %q n'est pas une date AAAA-MM-JJ\n"), *asOf)
+			return exitInvalid
+		}
+		date = d
+	}
+	assessor, code := loadAssessor(rubrics, e)
+	if assessor == nil {
+		return code
+	}
+	if *failTier != "" && !assessor.HasTier(*failTier) {
+		fmt.Fprintf(e.stderr, e.t("vigie assess: --fail-on-tier: no rubric has the tier %q\n", "vigie assess : --fail-on-tier : aucune grille n'a le niveau de risque %q\n"), *failTier)
+		return exitInvalid
+	}
+	files, err := expand(fs.args)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "vigie assess: %v\n", err)
+		return exitInvalid
+	}
+	var results []*assessment.Result
+	var problems diag.Diagnostics
+	for _, file := range files {
+		data, ds := readFile(file)
+		if ds != nil {
+			problems = append(problems, ds...)
+			continue
+		}
+		d, err := assessment.ParseDeclaration(file, data)
+		if err == nil {
+			var res *assessment.Result
+			res, err = assessor.Assess(context.Background(), d, assessment.WithAsOf(date), assessment.WithLanguage(e.lang))
+			results = append(results, res)
+		}
+		var ds2 diag.Diagnostics
+		switch {
+		case errors.As(err, &ds2):
+			problems = append(problems, ds2...)
+		case err != nil:
+			fmt.Fprintf(e.stderr, "vigie assess: %s: %v\n", file, err)
+			return exitInternal
+		}
+	}
+	if len(problems) > 0 {
+		problems.Sort()
+		_ = problems.Write(e.stderr, e.lang)
+		return exitInvalid
+	}
+	var buf bytes.Buffer
+	if err := writeResults(&buf, results); err != nil {
+		fmt.Fprintf(e.stderr, "vigie assess: %v\n", err)
+		return exitInternal
+	}
+	if err := writeOutput(*out, buf.Bytes(), e.stdout); err != nil {
+		fmt.Fprintf(e.stderr, "vigie assess: %v\n", err)
+		return exitInternal
+	}
+	for _, res := range results {
+		for _, why := range policyFailures(assessor, res, *failBelow, *failTier, e) {
+			fmt.Fprintf(e.stderr, "%s: %s\n", res.Subject.File, why)
+		}
+	}
+	for _, res := range results {
+		if len(policyFailures(assessor, res, *failBelow, *failTier, e)) > 0 {
+			return exitPolicy
+		}
+	}
+	return exitOK
+}
+
+// loadAssessor reads the rubrics and compiles them; on failure it prints
+// the diagnostics and returns the exit code.
+func loadAssessor(paths []string, e *env) (*assessment.Assessor, int) {
+	files, err := expand(paths)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "vigie: %v\n", err)
+		return nil, exitInvalid
+	}
+	var rs []*rubric.Rubric
+	var problems diag.Diagnostics
+	for _, f := range files {
+		r, err := rubric.ReadFile(f)
+		var ds diag.Diagnostics
+		switch {
+		case errors.As(err, &ds):
+			problems = append(problems, ds...)
+		case err != nil:
+			fmt.Fprintf(e.stderr, "vigie: %v\n", err)
+			return nil, exitInvalid
+		default:
+			rs = append(rs, r)
+		}
+	}
+	if len(problems) == 0 {
+		set, err := rubric.NewSet(rs)
+		if errors.As(err, &problems) {
+			err = nil
+		}
+		if err != nil {
+			fmt.Fprintf(e.stderr, "vigie: %v\n", err)
+			return nil, exitInternal
+		}
+		if len(problems) == 0 {
+			a, err := assessment.Compile(set, assessment.WithVersion(version))
+			if err != nil {
+				fmt.Fprintf(e.stderr, "vigie: %v\n", err)
+				return nil, exitInternal
+			}
+			return a, exitOK
+		}
+	}
+	problems.Sort()
+	_ = problems.Write(e.stderr, e.lang)
+	return nil, exitInvalid
+}
+
+// policyFailures says why a result fails the thresholds asked for.
+func policyFailures(a *assessment.Assessor, res *assessment.Result, below float64, tier string, e *env) []string {
+	var out []string
+	if res.Status == assessment.Fail {
+		out = append(out, e.plural(len(res.FailedGates), "%d critère impératif failed", "%d critères impératifs failed",
+			"%d critère impératif non atteint", "%d critères impératifs non atteints"))
+	}
+	if below >= 0 {
+		for _, rr := range res.Rubrics {
+			if rr.Overall.Percent != nil && *rr.Overall.Percent < below {
+				out = append(out, fmt.Sprintf(e.t("rubric %s: overall score %s%% is below %s%%", "grille %s : score global %s %% sous %s %%"),
+					rr.ID, strconv.FormatFloat(*rr.Overall.Percent, 'f', -1, 64), strconv.FormatFloat(below, 'f', -1, 64)))
+			}
+		}
+	}
+	if tier != "" && res.Classification != nil {
+		for _, t := range res.Classification.Tiers {
+			if a.AtLeastAsSevere(t.Rubric, t.ID, tier) {
+				out = append(out, fmt.Sprintf(e.t("risk tier %s applies", "le niveau de risque %s s'applique"), t.ID))
+			}
+		}
+	}
+	return out
+}
+
+// writeResults writes one result, or a list of them, as indented JSON.
+func writeResults(w io.Writer, results []*assessment.Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if len(results) == 1 {
+		return enc.Encode(results[0])
+	}
+	if results == nil {
+		results = []*assessment.Result{}
+	}
+	return enc.Encode(results)
+}
+
+func writeOutput(path string, data []byte, stdout io.Writer) error {
+	if path == "" || path == "-" {
+		_, err := stdout.Write(data)
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
+}
