@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vigie-ai/vigie/diag"
 	"github.com/vigie-ai/vigie/rubric"
 )
 
@@ -77,6 +78,7 @@ func (a *Assessor) Assess(ctx context.Context, d *Declaration, opts ...AssessOpt
 
 // run holds the state of one assessment.
 type run struct {
+	lang   int // index into langs
 	a      *Assessor
 	d      *Declaration
 	cfg    *assessConfig
@@ -87,6 +89,9 @@ type run struct {
 	fired, upcoming []int // rule indexes
 	gateSrc         []string
 	oblInForce      []bool
+	// The answer to each criterion and where it is, resolved once.
+	ans  []*Answer
+	apos []*diag.Range
 }
 
 // cstate is the outcome of one criterion.
@@ -100,12 +105,21 @@ type cstate struct {
 	status          Status
 	missingEvidence bool
 	label           rubric.Text
-	reasonEN        string
-	reasonFR        string
+	reason          reason
 }
 
+// reason says why a criterion has its status, when the status alone does not.
+type reason uint8
+
+const (
+	reasonNone       reason = iota
+	reasonCondition         // its applies_when does not hold
+	reasonJustified         // answered not_applicable, with a justification
+	reasonNoEvidence        // evidence required and missing
+)
+
 func (a *Assessor) newRun(d *Declaration, cfg *assessConfig) *run {
-	r := &run{a: a, d: d, cfg: cfg, asOf: cfg.asOf.Format(time.DateOnly)}
+	r := &run{a: a, d: d, cfg: cfg, asOf: cfg.asOf.Format(time.DateOnly), lang: langIndex(cfg.lang)}
 	r.e.facts = make([]value, len(a.facts))
 	r.e.answers = make([]value, len(a.crits))
 	r.e.tiers = make([]bool, len(a.tiers))
@@ -114,6 +128,28 @@ func (a *Assessor) newRun(d *Declaration, cfg *assessConfig) *run {
 	for id, raw := range d.Facts {
 		if fi, ok := a.factIdx[id]; ok {
 			r.e.facts[fi] = toValue(raw, a.facts[fi].f.Type, nil)
+		}
+	}
+	r.ans = make([]*Answer, len(a.crits))
+	r.apos = make([]*diag.Range, len(a.crits))
+	var fallback *diag.Range // answers without a place point at the answers key
+	if d.src != nil && d.src.answersKey.Start.IsValid() {
+		fallback = &d.src.answersKey
+	}
+	for i := range r.apos {
+		r.apos[i] = fallback
+	}
+	for id := range d.Answers {
+		ci, ok := a.critIdx[id]
+		if !ok {
+			continue
+		}
+		ans := d.Answers[id]
+		r.ans[ci] = &ans
+		if d.src != nil {
+			if p, ok := d.src.answerParts[id]; ok && p.value.Start.IsValid() {
+				r.apos[ci] = &p.value
+			}
 		}
 	}
 	return r
@@ -213,15 +249,18 @@ func (r *run) criterion(ci int) {
 	st := &r.states[ci]
 	st.max = c.maxPoints
 	st.applicable = cr.sections[c.section].applies.eval(&r.e) && c.applies.eval(&r.e)
-	ans, given := r.d.Answers[c.id]
+	ans, given := Answer{}, r.ans[ci] != nil
+	if given {
+		ans = *r.ans[ci]
+	}
 	switch {
 	case !st.applicable:
 		st.status = NotApplicable
-		st.reasonEN, st.reasonFR = "its condition of applicability does not hold", "sa condition d'applicabilité n'est pas remplie"
+		st.reason = reasonCondition
 		return
 	case given && ans.Value == rubric.NotApplicable && strings.TrimSpace(ans.Justification) != "":
 		st.applicable, st.na, st.status = false, true, NotApplicable
-		st.reasonEN, st.reasonFR = ans.Justification, ans.Justification
+		st.reason = reasonJustified
 		return
 	case given && ans.Value == rubric.NotApplicable:
 		st.unjustifiedNA = true
@@ -238,7 +277,7 @@ func (r *run) criterion(ci int) {
 	if c.c.Evidence == rubric.EvidenceRequired && len(ans.Evidence) == 0 {
 		st.missingEvidence = true
 		st.s, st.p = 0, 0
-		st.reasonEN, st.reasonFR = "no evidence, which the criterion requires", "aucun justificatif, alors que le critère en exige un"
+		st.reason = reasonNoEvidence
 	}
 	switch {
 	case st.s >= 1-1e-9:

@@ -56,13 +56,7 @@ func (a *Assessor) tierByRubric(rubricID, tier string) int {
 }
 
 func (r *run) refs(rub *rubric.Rubric, ids []string) []Reference {
-	out := make([]Reference, 0, len(ids))
-	for _, id := range ids {
-		ref, item, _ := strings.Cut(id, ":")
-		info := r.a.refTitle[rub.ID+":"+ref+":"+item]
-		out = append(out, Reference{ID: id, Referential: r.text(info.referential, rub), Title: r.text(info.item, rub), URL: info.url})
-	}
-	return out
+	return r.a.references(rub, ids, r.cfg.lang)
 }
 
 func (r *run) classification(res *Result) {
@@ -282,43 +276,52 @@ func (r *run) finish(sc *Score, v float64, cr *crubric) {
 	sc.Percent = ptr(round(pct, cr.digits, cr.mode))
 }
 
-func (r *run) answerPos(id string) *diag.Range {
-	if r.d.src == nil {
-		return nil
-	}
-	if p, ok := r.d.src.answers[id]; ok && p.Start.IsValid() {
-		return &p
-	}
-	if r.d.src.answersKey.Start.IsValid() {
-		p := r.d.src.answersKey
-		return &p
-	}
-	return nil
-}
-
 func (r *run) criteria(res *Result) {
 	a := r.a
+	// One allocation for all the references, scores and points of the result.
+	nrefs := 0
+	for _, c := range a.crits {
+		nrefs += len(c.text[r.lang].refs)
+	}
+	refs := make([]Reference, 0, nrefs)
+	nums := make([]float64, 2*len(a.crits))
+	positions := make([]diag.Range, len(a.crits))
 	for ci, c := range a.crits {
 		st := &r.states[ci]
 		rub := a.rubrics[c.rubric].r
-		ans, given := r.d.Answers[c.id]
-		cres := CriterionResult{ID: c.id, Rubric: rub.ID, Section: rub.Sections[c.section].ID, Question: r.text(c.c.Question, rub),
+		txt := &c.text[r.lang]
+		start := len(refs)
+		refs = append(refs, txt.refs...)
+		cres := CriterionResult{ID: c.id, Rubric: rub.ID, Section: rub.Sections[c.section].ID, Question: txt.question,
 			Status: st.status, Weight: *c.c.Weight, Gate: r.gateSrc[ci] != "", GateSource: r.gateSrc[ci],
-			Severity: Severity(c.c.Severity), References: r.refs(rub, c.c.References), Position: r.answerPos(c.id)}
+			Severity: Severity(c.c.Severity), References: refs[start:len(refs):len(refs)]}
+		if p := r.apos[ci]; p != nil {
+			positions[ci] = *p
+			cres.Position = &positions[ci]
+		}
 		if r.gateSrc[ci] != "" && cres.Severity != Critical {
 			cres.Severity = Critical
 		}
-		if given {
+		if ans := r.ans[ci]; ans != nil {
 			cres.Answer, cres.Evidence, cres.Comment, cres.Justification = ans.Value, ans.Evidence, ans.Comment, ans.Justification
-			cres.AnswerLabel = r.text(st.label, rub)
+			if st.label != nil {
+				cres.AnswerLabel = r.text(st.label, rub)
+			}
 		}
-		if st.reasonEN != "" {
-			cres.Reason = r.t(st.reasonEN, st.reasonFR)
+		switch st.reason {
+		case reasonCondition:
+			cres.Reason = r.t("its condition of applicability does not hold", "sa condition d'applicabilité n'est pas remplie")
+		case reasonJustified:
+			cres.Reason = r.ans[ci].Justification
+		case reasonNoEvidence:
+			cres.Reason = r.t("no evidence, which the criterion requires", "aucun justificatif, alors que le critère en exige un")
 		}
 		if st.counted || st.answered {
-			cres.Score = ptr(round(st.s, 4, rubric.RoundHalfUp))
+			nums[2*ci] = round(st.s, 4, rubric.RoundHalfUp)
+			cres.Score = &nums[2*ci]
 			if a.rubrics[c.rubric].method == rubric.Points {
-				cres.Points, cres.MaxPoints = ptr(round(st.p, 4, rubric.RoundHalfUp)), st.max
+				nums[2*ci+1] = round(st.p, 4, rubric.RoundHalfUp)
+				cres.Points, cres.MaxPoints = &nums[2*ci+1], st.max
 			}
 		}
 		res.Criteria = append(res.Criteria, cres)
@@ -343,7 +346,20 @@ func (r *run) criteria(res *Result) {
 	}
 }
 
-var severityRank = map[Severity]int{Critical: 0, High: 1, Medium: 2, Low: 3, Info: 4}
+// rank orders severities, the most serious first.
+func (s Severity) rank() int {
+	switch s {
+	case Critical:
+		return 0
+	case High:
+		return 1
+	case Medium:
+		return 2
+	case Low:
+		return 3
+	}
+	return 4
+}
 
 // lower returns the next severity down.
 func lower(s Severity) Severity {
@@ -393,29 +409,35 @@ func (r *run) actionPlan(res *Result) {
 			}
 		}
 	}
-	for i, cres := range res.Criteria {
-		st := &r.states[i]
-		if !st.applicable || cres.Status == Met {
-			continue
+	var todo []int
+	for i := range res.Criteria {
+		if r.states[i].applicable && res.Criteria[i].Status != Met {
+			todo = append(todo, i)
+			share[i] = round(share[i], 2, rubric.RoundHalfUp)
 		}
-		c := a.crits[i]
-		rub := a.rubrics[c.rubric].r
-		rec := r.text(c.c.Recommendation, rub)
+	}
+	crs := res.Criteria
+	slices.SortStableFunc(todo, func(x, y int) int {
+		if c := cmp.Compare(btoi(crs[y].Gate), btoi(crs[x].Gate)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(crs[x].Severity.rank(), crs[y].Severity.rank()); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(share[y], share[x]); c != 0 {
+			return c
+		}
+		return cmp.Compare(x, y) // rubric order
+	})
+	res.ActionPlan = make([]Action, 0, len(todo))
+	for rank, i := range todo {
+		cres := &crs[i]
+		rec := a.crits[i].text[r.lang].recommendation
 		if rec == "" {
 			rec = r.t("Answer and meet the criterion: ", "Répondre au critère et l'atteindre : ") + cres.Question
 		}
-		res.ActionPlan = append(res.ActionPlan, Action{Criterion: c.id, Question: cres.Question, Status: cres.Status, Gate: cres.Gate,
-			Severity: cres.Severity, Gain: round(share[i], 2, rubric.RoundHalfUp), Recommendation: rec, References: cres.References})
-	}
-	slices.SortStableFunc(res.ActionPlan, func(x, y Action) int {
-		return cmp.Or(
-			-cmp.Compare(btoi(x.Gate), btoi(y.Gate)),
-			cmp.Compare(severityRank[x.Severity], severityRank[y.Severity]),
-			-cmp.Compare(x.Gain, y.Gain),
-			cmp.Compare(x.Criterion, y.Criterion))
-	})
-	for i := range res.ActionPlan {
-		res.ActionPlan[i].Rank = i + 1
+		res.ActionPlan = append(res.ActionPlan, Action{Rank: rank + 1, Criterion: cres.ID, Question: cres.Question, Status: cres.Status,
+			Gate: cres.Gate, Severity: cres.Severity, Gain: share[i], Recommendation: rec, References: cres.References})
 	}
 }
 
@@ -428,22 +450,16 @@ func btoi(b bool) int {
 
 func (r *run) coverage(res *Result) {
 	a := r.a
-	for ri, cr := range a.rubrics {
-		rub := cr.r
-		for _, ref := range rub.Referentials {
-			rc := ReferentialCoverage{Rubric: rub.ID, ID: ref.ID, Title: r.text(ref.Title, rub), Items: []ItemCoverage{}}
-			for _, it := range ref.Items {
-				key := ref.ID + ":" + it.ID
-				ic := ItemCoverage{ID: it.ID, Title: r.text(it.Title, rub), Criteria: []string{}, Status: "not_covered"}
-				var statuses []Status
-				for _, ci := range a.rubrics[ri].crits {
-					if slices.Contains(a.crits[ci].c.References, key) {
-						ic.Criteria = append(ic.Criteria, a.crits[ci].id)
-						statuses = append(statuses, r.states[ci].status)
-					}
+	for _, cr := range a.rubrics {
+		for _, cv := range cr.cover {
+			rc := ReferentialCoverage{Rubric: cr.r.ID, ID: cv.id, Title: cv.title[r.lang], Items: make([]ItemCoverage, 0, len(cv.items))}
+			for _, it := range cv.items {
+				ic := ItemCoverage{ID: it.id, Title: it.title[r.lang], Criteria: make([]string, 0, len(it.crits)), Status: "not_covered"}
+				for _, ci := range it.crits {
+					ic.Criteria = append(ic.Criteria, a.crits[ci].id)
 				}
-				if len(statuses) > 0 {
-					ic.Status = string(aggregate(statuses))
+				if len(it.crits) > 0 {
+					ic.Status = string(r.aggregate(it.crits))
 				}
 				rc.Items = append(rc.Items, ic)
 			}
@@ -452,15 +468,25 @@ func (r *run) coverage(res *Result) {
 	}
 }
 
-// aggregate summarises the statuses of the criteria that cite one item.
-func aggregate(ss []Status) Status {
-	has := func(s Status) bool { return slices.Contains(ss, s) }
+// aggregate summarises the statuses of the criteria that cite one item:
+// unmet if any is unmet or unanswered, else partial if any is partial, else
+// met if any is met, else not applicable.
+func (r *run) aggregate(crits []int) Status {
+	var met, partial bool
+	for _, ci := range crits {
+		switch r.states[ci].status {
+		case Unmet, Unanswered:
+			return Unmet
+		case Partial:
+			partial = true
+		case Met:
+			met = true
+		}
+	}
 	switch {
-	case has(Unmet) || has(Unanswered):
-		return Unmet
-	case has(Partial):
+	case partial:
 		return Partial
-	case has(Met):
+	case met:
 		return Met
 	}
 	return NotApplicable
@@ -545,18 +571,24 @@ func (r *run) findings(res *Result) {
 		r.staleEvidence(res, ci)
 	}
 	r.signals(res)
-	slices.SortStableFunc(res.Findings, func(x, y Finding) int {
-		return cmp.Or(cmp.Compare(severityRank[x.Severity], severityRank[y.Severity]), cmp.Compare(x.Code, y.Code),
-			cmp.Compare(x.Subject, y.Subject), cmp.Compare(x.Message, y.Message))
-	})
+	// Most serious first; within a severity, in the order they were found:
+	// classification, facts, then criteria in rubric order.
+	var buckets [5][]Finding
+	for _, f := range res.Findings {
+		buckets[f.Severity.rank()] = append(buckets[f.Severity.rank()], f)
+	}
+	res.Findings = res.Findings[:0]
+	for _, b := range buckets {
+		res.Findings = append(res.Findings, b...)
+	}
 }
 
 // staleEvidence flags evidence older than the rubric's review period.
 func (r *run) staleEvidence(res *Result, ci int) {
 	c := r.a.crits[ci]
 	months := r.a.rubrics[c.rubric].months
-	ans, ok := r.d.Answers[c.id]
-	if months == 0 || !ok || !r.states[ci].applicable {
+	ans := r.ans[ci]
+	if months == 0 || ans == nil || !r.states[ci].applicable || len(ans.Evidence) == 0 {
 		return
 	}
 	limit := r.cfg.asOf.AddDate(0, -months, 0).Format(time.DateOnly)

@@ -33,24 +33,24 @@ type testCase struct {
 }
 
 type want struct {
-	Status      string             `yaml:"status"`
-	Headline    string             `yaml:"headline"`
-	Tiers       []string           `yaml:"tiers"`
-	Rules       []string           `yaml:"rules"`
-	Upcoming    []string           `yaml:"upcoming"`
-	NeedsReview *bool              `yaml:"needs_review"`
-	Scores      map[string]float64 `yaml:"scores"`   // rubric/score → value (overall for the headline score)
-	Percents    map[string]float64 `yaml:"percents"` // rubric/score → percent
-	Bands       map[string]string  `yaml:"bands"`    // rubric/score → band
+	Status      string              `yaml:"status"`
+	Headline    string              `yaml:"headline"`
+	Tiers       []string            `yaml:"tiers"`
+	Rules       []string            `yaml:"rules"`
+	Upcoming    []string            `yaml:"upcoming"`
+	NeedsReview *bool               `yaml:"needs_review"`
+	Scores      map[string]float64  `yaml:"scores"`   // rubric/score → value (overall for the headline score)
+	Percents    map[string]float64  `yaml:"percents"` // rubric/score → percent
+	Bands       map[string]string   `yaml:"bands"`    // rubric/score → band
 	Sections    map[string]*float64 `yaml:"sections"` // rubric/section → value (null: no score)
-	Criteria    map[string]string  `yaml:"criteria"` // rubric/criterion → status
-	Points      map[string]float64 `yaml:"points"`   // rubric/criterion → points
-	FailedGates []string           `yaml:"failed_gates"`
-	Findings    []string           `yaml:"findings"`    // codes that must appear, as code or code:subject
-	NotFindings []string           `yaml:"no_findings"` // codes or code:subject that must not
-	Plan        []string           `yaml:"plan"`        // the first criteria of the plan d'action, in order
-	Complete    *float64           `yaml:"completeness"`
-	Invalid     []string           `yaml:"invalid"` // diagnostic codes when the declaration does not fit
+	Criteria    map[string]string   `yaml:"criteria"` // rubric/criterion → status
+	Points      map[string]float64  `yaml:"points"`   // rubric/criterion → points
+	FailedGates []string            `yaml:"failed_gates"`
+	Findings    []string            `yaml:"findings"`    // codes that must appear, as code or code:subject
+	NotFindings []string            `yaml:"no_findings"` // codes or code:subject that must not
+	Plan        []string            `yaml:"plan"`        // the first criteria of the plan d'action, in order
+	Complete    *float64            `yaml:"completeness"`
+	Invalid     []string            `yaml:"invalid"` // diagnostic codes when the declaration does not fit
 }
 
 func TestCases(t *testing.T) {

@@ -27,23 +27,23 @@ func (a *Assessor) Check(d *Declaration) diag.Diagnostics {
 		ds = append(ds, dg)
 		return dg
 	}
-	for _, id := range sortedKeys(d.Facts) {
-		p := diag.NewPath("facts").Child(id)
+	// Diagnostics are sorted by position at the end: map order does not matter.
+	for id, v := range d.Facts {
 		fi, ok := a.factIdx[id]
 		if !ok {
-			dg := add(diag.CodeUnknownFact, src.facts[id], p, strconv.Quote(id))
+			dg := add(diag.CodeUnknownFact, src.facts[id], diag.NewPath("facts").Child(id), strconv.Quote(id))
 			dg.Suggestion = diag.Suggest(id, a.factIDs)
 			continue
 		}
 		f := a.facts[fi]
-		if dg := checkValue(d.Facts[id], f.f.Type, f.values, f.f.Min, f.f.Max, diag.Bilingual("fact "+id, "fait "+id)); dg != nil {
-			dg.Range, dg.Path = src.facts[id], p
+		if dg := checkValue(v, f.f.Type, f.values, f.f.Min, f.f.Max, "fact", id); dg != nil {
+			dg.Range, dg.Path = src.facts[id], diag.NewPath("facts").Child(id)
 			ds = append(ds, dg)
 		}
 	}
-	for _, id := range sortedKeys(d.Answers) {
-		p := diag.NewPath("answers").Child(id)
+	for id := range d.Answers {
 		ci, ok := a.critIdx[id]
+		p := diag.NewPath("answers").Child(id) // cheap enough: only answers are many, and the path is short-lived
 		if !ok {
 			dg := add(diag.CodeUnknownCriterion, src.answers[id], p, strconv.Quote(id))
 			dg.Suggestion = diag.Suggest(id, a.critIDs)
@@ -65,8 +65,7 @@ func (a *Assessor) Check(d *Declaration) diag.Diagnostics {
 			}
 			continue
 		}
-		kind, values := answerKind(c.c), answerValues(c)
-		if dg := checkValue(ans.Value, kind, values, c.c.Min, c.c.Max, diag.Bilingual("answer to "+id, "réponse à "+id)); dg != nil {
+		if dg := checkValue(ans.Value, answerKind(c.c), c.values, c.c.Min, c.c.Max, "answer", id); dg != nil {
 			dg.Range, dg.Path = src.answers[id], p.Child("value")
 			ds = append(ds, dg)
 		}
@@ -75,19 +74,15 @@ func (a *Assessor) Check(d *Declaration) diag.Diagnostics {
 	return ds
 }
 
-func answerValues(c *ccrit) []string {
-	var out []string
-	for _, l := range c.levels {
-		out = append(out, l.Value)
-	}
-	for _, ch := range c.c.Choices {
-		out = append(out, ch.Value)
-	}
-	return out
-}
-
 // checkValue checks one value against a type; it returns nil when it fits.
-func checkValue(v any, kind rubric.FactType, values []string, lo, hi *float64, subject string) *diag.Diagnostic {
+// what and id name the subject, for messages: fact x, answer to y.
+func checkValue(v any, kind rubric.FactType, values []string, lo, hi *float64, what, id string) *diag.Diagnostic {
+	subject := func() string {
+		if what == "fact" {
+			return diag.Bilingual("fact "+id, "fait "+id)
+		}
+		return diag.Bilingual("answer to "+id, "réponse à "+id)
+	}
 	wrong := func(want string) *diag.Diagnostic {
 		return diag.New(diag.CodeType, diag.Range{}, diag.Root(), typeName(want), typeName(typeOf(v)), "", "")
 	}
@@ -143,11 +138,11 @@ func checkValue(v any, kind rubric.FactType, values []string, lo, hi *float64, s
 	return nil
 }
 
-func oneOf(s string, values []string, subject string) *diag.Diagnostic {
+func oneOf(s string, values []string, subject func() string) *diag.Diagnostic {
 	if slices.Contains(values, s) {
 		return nil
 	}
-	d := diag.New(diag.CodeUnknownValue, diag.Range{}, diag.Root(), strconv.Quote(s), subject, strings.Join(values, ", "))
+	d := diag.New(diag.CodeUnknownValue, diag.Range{}, diag.Root(), strconv.Quote(s), subject(), strings.Join(values, ", "))
 	d.Suggestion = diag.Suggest(s, values)
 	return d
 }

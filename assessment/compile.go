@@ -62,7 +62,7 @@ type crubric struct {
 	review   time.Duration
 	months   int
 	defTier  int // -1 when none
-	refs     []crefset
+	cover    []coverRef
 }
 
 type csection struct {
@@ -86,10 +86,6 @@ type cadjust struct {
 	a     *rubric.Adjustment
 }
 
-type crefset struct {
-	ref *rubric.Referential
-}
-
 type refInfo struct {
 	referential, item rubric.Text
 	url               string
@@ -100,7 +96,37 @@ type cfact struct {
 	values []string
 }
 
+// langs are the languages texts are prepared in at Compile; lang picks one.
+var langs = [...]string{"en", "fr"}
+
+func langIndex(lang string) int {
+	if lang == "fr" {
+		return 1
+	}
+	return 0
+}
+
+// critText is what a result says of a criterion, in one language.
+type critText struct {
+	question, recommendation string
+	refs                     []Reference
+}
+
+// coverRef is a referential of a rubric with, for each item, the criteria that cite it.
+type coverRef struct {
+	id    string
+	title [len(langs)]string
+	items []coverItem
+}
+
+type coverItem struct {
+	id    string
+	title [len(langs)]string
+	crits []int
+}
+
 type ccrit struct {
+	text      [len(langs)]critText
 	id, local string
 	rubric    int
 	section   int
@@ -108,6 +134,7 @@ type ccrit struct {
 	levels    []rubric.Level
 	applies   *cpred // the criterion's own condition
 	maxPoints float64
+	values    []string // the levels or choices an answer may take
 }
 
 type ctier struct {
@@ -206,6 +233,12 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 						}
 					}
 				}
+				for _, l := range cc.levels {
+					cc.values = append(cc.values, l.Value)
+				}
+				for _, ch := range c.Choices {
+					cc.values = append(cc.values, ch.Value)
+				}
 				a.critIdx[cc.id] = len(a.crits)
 				cs.crits = append(cs.crits, len(a.crits))
 				cr.crits = append(cr.crits, len(a.crits))
@@ -269,7 +302,56 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 		return nil, fmt.Errorf("compile: %w", err)
 	}
 	a.order = a.evaluationOrder()
+	a.prepareTexts()
 	return a, nil
+}
+
+// prepareTexts resolves, once per language, the texts every result repeats.
+func (a *Assessor) prepareTexts() {
+	for _, c := range a.crits {
+		rub := a.rubrics[c.rubric].r
+		for li, lang := range langs {
+			c.text[li] = critText{
+				question:       c.c.Question.In(lang, rub.Language),
+				recommendation: c.c.Recommendation.In(lang, rub.Language),
+				refs:           a.references(rub, c.c.References, lang),
+			}
+		}
+	}
+	for _, cr := range a.rubrics {
+		rub := cr.r
+		for _, ref := range rub.Referentials {
+			cv := coverRef{id: ref.ID}
+			for li, lang := range langs {
+				cv.title[li] = ref.Title.In(lang, rub.Language)
+			}
+			for _, it := range ref.Items {
+				ci := coverItem{id: it.ID}
+				for li, lang := range langs {
+					ci.title[li] = it.Title.In(lang, rub.Language)
+				}
+				key := ref.ID + ":" + it.ID
+				for _, k := range cr.crits {
+					if slices.Contains(a.crits[k].c.References, key) {
+						ci.crits = append(ci.crits, k)
+					}
+				}
+				cv.items = append(cv.items, ci)
+			}
+			cr.cover = append(cr.cover, cv)
+		}
+	}
+}
+
+// references describes referential items in a language.
+func (a *Assessor) references(rub *rubric.Rubric, ids []string, lang string) []Reference {
+	out := make([]Reference, 0, len(ids))
+	for _, id := range ids {
+		ref, item, _ := strings.Cut(id, ":")
+		info := a.refTitle[rub.ID+":"+ref+":"+item]
+		out = append(out, Reference{ID: id, Referential: info.referential.In(lang, rub.Language), Title: info.item.In(lang, rub.Language), URL: info.url})
+	}
+	return out
 }
 
 // localTier returns the index of the tier with id in rubric cr.
