@@ -132,7 +132,8 @@ func (a *Assessor) newRun(d *Declaration, cfg *assessConfig) *run {
 	}
 	r.ans = make([]*Answer, len(a.crits))
 	r.apos = make([]*diag.Range, len(a.crits))
-	var fallback *diag.Range // answers without a place point at the answers key
+	answers := make([]Answer, len(a.crits)) // one allocation for the copies the map forces
+	var fallback *diag.Range                // answers without a place point at the answers key
 	if d.src != nil && d.src.answersKey.Start.IsValid() {
 		fallback = &d.src.answersKey
 	}
@@ -144,8 +145,8 @@ func (a *Assessor) newRun(d *Declaration, cfg *assessConfig) *run {
 		if !ok {
 			continue
 		}
-		ans := d.Answers[id]
-		r.ans[ci] = &ans
+		answers[ci] = d.Answers[id]
+		r.ans[ci] = &answers[ci]
 		if d.src != nil {
 			if p, ok := d.src.answerParts[id]; ok && p.value.Start.IsValid() {
 				r.apos[ci] = &p.value

@@ -19,7 +19,7 @@ func (r *run) result() *Result {
 		Format: ResultVersion, Vigie: a.version, AsOf: r.asOf, Language: r.cfg.lang,
 		Subject: Subject{ID: d.Project.ID, Name: d.Project.Name, Organisation: d.Project.Organisation,
 			Lifecycle: d.Project.Lifecycle, File: d.File(), SHA256: d.SHA256()},
-		Status: Pass, FailedGates: []Gate{}, Findings: []Finding{}, ActionPlan: []Action{}, Coverage: []ReferentialCoverage{},
+		Status: Pass, FailedGates: []Gate{}, Findings: make([]Finding, 0, len(a.crits)+8), ActionPlan: []Action{}, Coverage: []ReferentialCoverage{},
 		Criteria: make([]CriterionResult, 0, len(a.crits)),
 	}
 	if !r.cfg.generatedAt.IsZero() {
@@ -572,15 +572,21 @@ func (r *run) findings(res *Result) {
 	}
 	r.signals(res)
 	// Most serious first; within a severity, in the order they were found:
-	// classification, facts, then criteria in rubric order.
-	var buckets [5][]Finding
+	// classification, facts, then criteria in rubric order (a counting sort).
+	var start [6]int
 	for _, f := range res.Findings {
-		buckets[f.Severity.rank()] = append(buckets[f.Severity.rank()], f)
+		start[f.Severity.rank()+1]++
 	}
-	res.Findings = res.Findings[:0]
-	for _, b := range buckets {
-		res.Findings = append(res.Findings, b...)
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
 	}
+	sorted := make([]Finding, len(res.Findings))
+	for _, f := range res.Findings {
+		k := f.Severity.rank()
+		sorted[start[k]] = f
+		start[k]++
+	}
+	res.Findings = sorted
 }
 
 // staleEvidence flags evidence older than the rubric's review period.

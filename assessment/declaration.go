@@ -65,7 +65,7 @@ type declSource struct {
 	// mappings that hold them, to point findings at lines.
 	facts, answers       map[string]diag.Range
 	factsKey, answersKey diag.Range
-	answerParts          map[string]answerPos
+	answerParts          map[string]*answerPos
 	root, projectID      diag.Range
 	description          diag.Range
 }

@@ -40,7 +40,7 @@ func ParseDeclaration(name string, data []byte) (*Declaration, error) {
 	sum := sha256.Sum256(data)
 	dec := &decoder{doc: doc, d: &Declaration{src: &declSource{
 		file: name, sha256: hex.EncodeToString(sum[:]),
-		facts: map[string]diag.Range{}, answers: map[string]diag.Range{}, answerParts: map[string]answerPos{},
+		facts: map[string]diag.Range{}, answers: map[string]diag.Range{}, answerParts: map[string]*answerPos{},
 	}}}
 	dec.ds = ds
 	dec.declaration(doc.Root)
@@ -351,7 +351,7 @@ func (dec *decoder) answers(n *yaml.Node, p diag.Path) {
 		}
 		dec.d.Answers[k.Value] = a
 		dec.d.src.answers[k.Value] = pos.value
-		dec.d.src.answerParts[k.Value] = pos
+		dec.d.src.answerParts[k.Value] = &pos
 	}
 }
 
