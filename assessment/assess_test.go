@@ -1,0 +1,154 @@
+package assessment_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/vigie-ai/vigie/assessment"
+	"github.com/vigie-ai/vigie/diag"
+	"github.com/vigie-ai/vigie/rubric"
+)
+
+func compileBench(t *testing.T, n int) *assessment.Assessor {
+	t.Helper()
+	r, err := rubric.Parse("bench.yaml", benchRubric(n))
+	require.NoError(t, err)
+	set, err := rubric.NewSet([]*rubric.Rubric{r})
+	require.NoError(t, err)
+	a, err := assessment.Compile(set)
+	require.NoError(t, err)
+	return a
+}
+
+func encode(t *testing.T, res *assessment.Result) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	require.NoError(t, enc.Encode(res))
+	return b.Bytes()
+}
+
+// TestConcurrentAssess uses one Assessor from many goroutines (run with
+// -race): every result is the same, byte for byte.
+func TestConcurrentAssess(t *testing.T) {
+	t.Parallel()
+	a := compileBench(t, 60)
+	d, err := assessment.ParseDeclaration("bench.yaml", benchDeclaration(60, 0))
+	require.NoError(t, err)
+	res, err := a.Assess(context.Background(), d, assessment.WithAsOf(asOf), assessment.WithLanguage("fr"))
+	require.NoError(t, err)
+	want := encode(t, res)
+
+	var wg sync.WaitGroup
+	outs := make([][]byte, 16)
+	for i := range outs {
+		wg.Go(func() {
+			lang := "fr"
+			if i%2 == 1 {
+				lang = "en"
+			}
+			r, err := a.Assess(context.Background(), d, assessment.WithAsOf(asOf), assessment.WithLanguage(lang))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if lang == "fr" {
+				outs[i] = encode(t, r)
+			}
+		})
+	}
+	wg.Wait()
+	for i := 0; i < len(outs); i += 2 {
+		assert.Equal(t, string(want), string(outs[i]), "run %d", i)
+	}
+}
+
+// TestDeterministic compiles the same rubrics and parses the same
+// declaration anew, with one and with all cores: the JSON is the same bytes.
+func TestDeterministic(t *testing.T) {
+	var first []byte
+	for i, procs := range []int{1, runtime.NumCPU(), 1, 4} {
+		prev := runtime.GOMAXPROCS(procs)
+		a := compileBench(t, 60)
+		d, err := assessment.ParseDeclaration("bench.yaml", benchDeclaration(60, 3000))
+		require.NoError(t, err)
+		res, err := a.Assess(context.Background(), d, assessment.WithAsOf(asOf))
+		runtime.GOMAXPROCS(prev)
+		require.NoError(t, err)
+		got := encode(t, res)
+		if i == 0 {
+			first = got
+			continue
+		}
+		assert.Equal(t, string(first), string(got))
+	}
+}
+
+func TestAssessRefusesWhatDoesNotFit(t *testing.T) {
+	t.Parallel()
+	a := compileBench(t, 10)
+	d, err := assessment.ParseDeclaration("d.yaml", []byte(`apiVersion: vigie/v1
+kind: Declaration
+project: {id: p, name: P}
+facts:
+  role: deplyer
+  users: many
+  colour: blue
+answers:
+  bench/c0: fully
+  bench/c99: full
+  c1: full
+`))
+	require.NoError(t, err)
+	ds := a.Check(d)
+	var got []string
+	for _, dg := range ds {
+		got = append(got, dg.Range.String()+" "+string(dg.Code)+" "+dg.Suggestion)
+	}
+	assert.Equal(t, []string{
+		"d.yaml:5:9 unknown-value deployer",
+		"d.yaml:6:10 type ",
+		"d.yaml:7:11 unknown-fact ",
+		"d.yaml:9:13 unknown-value full",
+		"d.yaml:10:14 unknown-criterion bench/c9",
+		"d.yaml:11:7 unknown-criterion bench/c1",
+	}, got)
+	_, err = a.Assess(context.Background(), d)
+	require.ErrorIs(t, err, assessment.ErrInvalid)
+	var dds diag.Diagnostics
+	require.True(t, errors.As(err, &dds))
+	assert.Len(t, dds, 6)
+}
+
+func TestAssessHonoursContext(t *testing.T) {
+	t.Parallel()
+	a := compileBench(t, 10)
+	d, err := assessment.ParseDeclaration("d.yaml", benchDeclaration(10, 0))
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = a.Assess(ctx, d)
+	assert.ErrorIs(t, err, context.Canceled)
+}
+
+func TestExampleDeclarationsAreValid(t *testing.T) {
+	t.Parallel()
+	files, err := os.ReadDir("../examples/declarations")
+	require.NoError(t, err)
+	for _, f := range files {
+		data, err := os.ReadFile("../examples/declarations/" + f.Name())
+		require.NoError(t, err)
+		_, err = assessment.ParseDeclaration(f.Name(), data)
+		assert.NoError(t, err, f.Name())
+	}
+}
