@@ -116,11 +116,11 @@ type Score struct {
 	// Name of the score.
 	Title string `json:"title,omitempty"`
 	// The score: a percentage for weighted means, points for points scoring; null when nothing applies.
-	Value *float64 `json:"value"`
+	Value *float64 `json:"value" jsonschema:"nullable"`
 	// The most the score can be (100 for a percentage).
 	Max float64 `json:"max"`
 	// The score as a percentage of its maximum; null when nothing applies.
-	Percent *float64 `json:"percent"`
+	Percent *float64 `json:"percent" jsonschema:"nullable"`
 	// Band the score falls in, if the score has bands.
 	Band string `json:"band,omitempty"`
 	// Label of the band.
@@ -151,7 +151,7 @@ type SectionResult struct {
 	// Weight of the section.
 	Weight float64 `json:"weight"`
 	// Score as a percentage (weighted means) or points; null when no criterion applies.
-	Value *float64 `json:"value"`
+	Value *float64 `json:"value" jsonschema:"nullable"`
 	// The most the section can score.
 	Max float64 `json:"max"`
 	// Criteria by status.
@@ -261,7 +261,7 @@ type CriterionResult struct {
 	// Why the status (for not_applicable: the condition or the justification; for unmet: missing evidence…).
 	Reason string `json:"reason,omitempty"`
 	// Score from 0 to 1 (null when not counted).
-	Score *float64 `json:"score"`
+	Score *float64 `json:"score" jsonschema:"nullable"`
 	// Points earned and the most that could be earned (points scoring).
 	Points    *float64 `json:"points,omitempty"`
 	MaxPoints float64  `json:"max_points,omitempty"`
@@ -273,7 +273,7 @@ type CriterionResult struct {
 	// Severity of a shortfall.
 	Severity Severity `json:"severity"`
 	// The answer as declared, if any.
-	Answer any `json:"answer"`
+	Answer any `json:"answer,omitempty"`
 	// How the answer reads (the label of a level or a choice).
 	AnswerLabel string `json:"answer_label,omitempty"`
 	// Evidence given.

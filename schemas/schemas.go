@@ -15,10 +15,16 @@ var rubricSchema []byte
 //go:embed declaration.schema.json
 var declarationSchema []byte
 
+//go:embed report.schema.json
+var reportSchema []byte
+
 // Rubric returns the JSON Schema of rubric files.
 func Rubric() []byte { return clone(rubricSchema) }
 
 // Declaration returns the JSON Schema of declaration files.
 func Declaration() []byte { return clone(declarationSchema) }
+
+// Report returns the JSON Schema of assessment results (vigie assess --format json).
+func Report() []byte { return clone(reportSchema) }
 
 func clone(b []byte) []byte { return append([]byte(nil), b...) }

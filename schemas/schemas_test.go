@@ -19,6 +19,7 @@ func TestSchemasAreCurrent(t *testing.T) {
 	embedded := map[string][]byte{
 		"rubric.schema.json":      schemas.Rubric(),
 		"declaration.schema.json": schemas.Declaration(),
+		"report.schema.json":      schemas.Report(),
 	}
 	require.Len(t, files, len(embedded))
 	for name, want := range files {

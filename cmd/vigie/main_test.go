@@ -122,7 +122,7 @@ func TestUsage(t *testing.T) {
 		{"validate missing file", []string{"validate", "no-such-file.yaml"}, exitInvalid, "", "no-such-file.yaml"},
 		{"bad language", []string{"validate", "--lang", "de", "testdata"}, exitInvalid, "", "--lang must be fr or en"},
 		{"schema without name", []string{"schema"}, exitInvalid, "", "Usage:"},
-		{"unknown schema", []string{"schema", "report"}, exitInvalid, "", `unknown schema "report"`},
+		{"unknown schema", []string{"schema", "policy"}, exitInvalid, "", `unknown schema "policy"`},
 		{"version", []string{"version"}, exitOK, "vigie ", ""},
 	}
 	for _, tt := range tests {

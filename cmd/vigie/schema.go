@@ -7,7 +7,7 @@ import (
 )
 
 func runSchema(args []string, e *env) int {
-	fs := newFlags("schema", e, "vigie schema rubric|declaration", "  vigie schema rubric > rubric.schema.json")
+	fs := newFlags("schema", e, "vigie schema rubric|declaration|report", "  vigie schema rubric > rubric.schema.json")
 	if code, ok := fs.parse(args); !ok {
 		return code
 	}
@@ -21,8 +21,10 @@ func runSchema(args []string, e *env) int {
 		b = schemas.Rubric()
 	case "declaration":
 		b = schemas.Declaration()
+	case "report":
+		b = schemas.Report()
 	default:
-		fmt.Fprintf(e.stderr, e.t("vigie schema: unknown schema %q (rubric or declaration)\n", "vigie schema : schéma inconnu %q (rubric ou declaration)\n"), fs.args[0])
+		fmt.Fprintf(e.stderr, e.t("vigie schema: unknown schema %q (rubric, declaration or report)\n", "vigie schema : schéma inconnu %q (rubric, declaration ou report)\n"), fs.args[0])
 		return exitInvalid
 	}
 	if _, err := e.stdout.Write(b); err != nil {

@@ -33,6 +33,7 @@ var targets = []struct {
 }{
 	{"rubric", &rubric.Rubric{}, []string{"rubric"}},
 	{"declaration", &assessment.Declaration{}, []string{"assessment"}},
+	{"report", &assessment.Result{}, []string{"assessment", "diag"}},
 }
 
 // Generate returns every schema by file name (rubric.schema.json, …).
@@ -77,7 +78,7 @@ func generate(root, name string, v any, dirs []string) ([]byte, error) {
 	}
 	s := r.Reflect(v)
 	s.ID = jsonschema.ID(BaseURL + name + ".schema.json")
-	s.Title = map[string]string{"rubric": "vigie rubric", "declaration": "vigie declaration"}[name]
+	s.Title = map[string]string{"rubric": "vigie rubric", "declaration": "vigie declaration", "report": "vigie assessment result"}[name]
 	var extra map[string]any
 	if name == "rubric" {
 		// A rubric has sections of its own unless it extends another, and

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xeipuuv/gojsonschema"
+
+	"github.com/vigie-ai/vigie/schemas"
+)
+
+const maturity = "../../examples/rubrics/child-rights-maturity.yaml"
+
+// TestAssessGolden checks the JSON result of the example declaration
+// against its golden file, in both languages.
+func TestAssessGolden(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []string{"en", "fr"} {
+		t.Run(lang, func(t *testing.T) {
+			t.Parallel()
+			code, out, errOut := vigie(t, "assess", "--rubric", maturity, "--as-of", "2026-11-22", "--lang", lang,
+				"../../examples/declarations/tri-informations-preoccupantes.yaml")
+			require.Equal(t, exitOK, code, errOut)
+			golden(t, "assess-tri-ip."+lang+".json", out)
+		})
+	}
+}
+
+// TestAssessResultMatchesSchema validates results against the published
+// report schema.
+func TestAssessResultMatchesSchema(t *testing.T) {
+	t.Parallel()
+	sl := gojsonschema.NewSchemaLoader()
+	sl.Draft = gojsonschema.Draft7
+	sl.Validate = true
+	schema, err := sl.Compile(gojsonschema.NewBytesLoader(schemas.Report()))
+	require.NoError(t, err)
+	for _, asOf := range []string{"2025-06-01", "2026-11-22", "2028-01-01"} {
+		code, out, errOut := vigie(t, "assess", "--rubric", maturity, "--as-of", asOf, "../../examples/declarations/tri-informations-preoccupantes.yaml")
+		require.Contains(t, []int{exitOK, exitPolicy}, code, errOut)
+		res, err := schema.Validate(gojsonschema.NewStringLoader(out))
+		require.NoError(t, err)
+		assert.True(t, res.Valid(), "%s: %v", asOf, res.Errors())
+	}
+}
+
+func TestAssessExitCodes(t *testing.T) {
+	t.Parallel()
+	decl := "../../examples/declarations/tri-informations-preoccupantes.yaml"
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte("apiVersion: vigie/v1\nkind: Declaration\nproject: {id: x, name: X}\nfacts:\n  colour: blue\n"), 0o644))
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"pass", []string{"--as-of", "2026-11-22", decl}, exitOK, ""},
+		{"below threshold", []string{"--as-of", "2026-11-22", "--fail-below", "50", decl}, exitPolicy, "overall score 28% is below 50%"},
+		{"tier threshold", []string{"--as-of", "2028-01-01", "--fail-on-tier", "high", decl}, exitPolicy, "risk tier high applies"},
+		{"tier not reached", []string{"--as-of", "2026-11-22", "--fail-on-tier", "high", decl}, exitOK, ""},
+		{"unknown tier", []string{"--fail-on-tier", "severe", decl}, exitInvalid, `no rubric has the tier "severe"`},
+		{"bad date", []string{"--as-of", "22/11/2026", decl}, exitInvalid, "is not a date"},
+		{"declaration that does not fit", []string{bad}, exitInvalid, "unknown-fact"},
+		{"no rubric", []string{"--rubric", "", decl}, exitInvalid, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			args := append([]string{"assess", "--rubric", maturity}, tt.args...)
+			code, out, errOut := vigie(t, args...)
+			assert.Equal(t, tt.code, code, errOut)
+			assert.Contains(t, errOut, tt.stderr)
+			if code == exitOK || code == exitPolicy {
+				var v map[string]any
+				assert.NoError(t, json.Unmarshal([]byte(out), &v))
+			}
+		})
+	}
+}
+
+func TestAssessWritesFile(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "result.json")
+	code, stdout, errOut := vigie(t, "assess", "--rubric", maturity, "--as-of", "2026-11-22", "-o", out,
+		"../../examples/declarations/tri-informations-preoccupantes.yaml")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Empty(t, stdout)
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"format": "vigie.result/v1"`)
+}
