@@ -33,6 +33,7 @@ func (r *run) result() *Result {
 	r.findings(res)
 	r.actionPlan(res)
 	r.coverage(res)
+	res.References = append([]Reference{}, a.cited[r.lang]...)
 	if len(res.FailedGates) > 0 {
 		res.Status = Fail
 	}
@@ -55,8 +56,9 @@ func (a *Assessor) tierByRubric(rubricID, tier string) int {
 	return -1
 }
 
-func (r *run) refs(rub *rubric.Rubric, ids []string) []Reference {
-	return r.a.references(rub, ids, r.cfg.lang)
+// refs copies a list of references, so that a result shares nothing with the rubrics.
+func refs(ids []string) []string {
+	return append(make([]string, 0, len(ids)), ids...)
 }
 
 func (r *run) classification(res *Result) {
@@ -69,7 +71,7 @@ func (r *run) classification(res *Result) {
 		cru := a.rules[ri]
 		rub := a.rubrics[cru.rubric].r
 		return RuleResult{Rubric: rub.ID, ID: cru.r.ID, Tier: cru.r.Tier, Title: r.text(cru.r.Title, rub), Effective: cru.effective,
-			Rationale: r.text(cru.r.Rationale, rub), References: r.refs(rub, cru.r.References), Review: cru.r.Review,
+			Rationale: r.text(cru.r.Rationale, rub), References: refs(cru.r.References), Review: cru.r.Review,
 			ReviewNote: r.text(cru.r.ReviewNote, rub)}
 	}
 	for _, ri := range r.fired {
@@ -103,7 +105,7 @@ func (r *run) classification(res *Result) {
 		}
 		rub := a.rubrics[o.rubric].r
 		ob := Obligation{Rubric: rub.ID, Tier: o.o.Tier, Effective: o.o.Effective, InForce: r.oblInForce[oi],
-			References: r.refs(rub, o.o.References), Criteria: []string{}}
+			References: refs(o.o.References), Criteria: []string{}}
 		for _, ci := range o.crits {
 			ob.Criteria = append(ob.Criteria, a.crits[ci].id)
 		}
@@ -281,9 +283,9 @@ func (r *run) criteria(res *Result) {
 	// One allocation for all the references, scores and points of the result.
 	nrefs := 0
 	for _, c := range a.crits {
-		nrefs += len(c.text[r.lang].refs)
+		nrefs += len(c.c.References)
 	}
-	refs := make([]Reference, 0, nrefs)
+	refs := make([]string, 0, nrefs)
 	nums := make([]float64, 2*len(a.crits))
 	positions := make([]diag.Range, len(a.crits))
 	for ci, c := range a.crits {
@@ -291,7 +293,7 @@ func (r *run) criteria(res *Result) {
 		rub := a.rubrics[c.rubric].r
 		txt := &c.text[r.lang]
 		start := len(refs)
-		refs = append(refs, txt.refs...)
+		refs = append(refs, c.c.References...)
 		cres := CriterionResult{ID: c.id, Rubric: rub.ID, Section: rub.Sections[c.section].ID, Question: txt.question,
 			Status: st.status, Weight: *c.c.Weight, Gate: r.gateSrc[ci] != "", GateSource: r.gateSrc[ci],
 			Severity: Severity(c.c.Severity), References: refs[start:len(refs):len(refs)]}

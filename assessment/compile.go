@@ -29,6 +29,7 @@ type Assessor struct {
 	critIDs  []string // namespaced ids, for suggestions
 	factIDs  []string
 	refTitle map[string]refInfo // rubric:referential:item → titles
+	cited    [len(langs)][]Reference
 }
 
 // Option configures Compile.
@@ -109,7 +110,6 @@ func langIndex(lang string) int {
 // critText is what a result says of a criterion, in one language.
 type critText struct {
 	question, recommendation string
-	refs                     []Reference
 }
 
 // coverRef is a referential of a rubric with, for each item, the criteria that cite it.
@@ -314,8 +314,31 @@ func (a *Assessor) prepareTexts() {
 			c.text[li] = critText{
 				question:       c.c.Question.In(lang, rub.Language),
 				recommendation: c.c.Recommendation.In(lang, rub.Language),
-				refs:           a.references(rub, c.c.References, lang),
 			}
+		}
+	}
+	for _, cr := range a.rubrics {
+		seen := map[string]bool{}
+		var ids []string
+		cite := func(refs []string) {
+			for _, id := range refs {
+				if !seen[id] {
+					seen[id] = true
+					ids = append(ids, id)
+				}
+			}
+		}
+		for _, ci := range cr.crits {
+			cite(a.crits[ci].c.References)
+		}
+		for _, ri := range cr.rules {
+			cite(a.rules[ri].r.References)
+		}
+		for _, oi := range cr.obls {
+			cite(a.obls[oi].o.References)
+		}
+		for li, lang := range langs {
+			a.cited[li] = append(a.cited[li], a.references(cr.r, ids, lang)...)
 		}
 	}
 	for _, cr := range a.rubrics {
@@ -349,7 +372,7 @@ func (a *Assessor) references(rub *rubric.Rubric, ids []string, lang string) []R
 	for _, id := range ids {
 		ref, item, _ := strings.Cut(id, ":")
 		info := a.refTitle[rub.ID+":"+ref+":"+item]
-		out = append(out, Reference{ID: id, Referential: info.referential.In(lang, rub.Language), Title: info.item.In(lang, rub.Language), URL: info.url})
+		out = append(out, Reference{Rubric: rub.ID, ID: id, Referential: info.referential.In(lang, rub.Language), Title: info.item.In(lang, rub.Language), URL: info.url})
 	}
 	return out
 }

@@ -69,6 +69,8 @@ type Result struct {
 	Completeness Completeness `json:"completeness"`
 	// For each referential, its items and the status of the criteria that cite them.
 	Coverage []ReferentialCoverage `json:"coverage"`
+	// Every article cited by the rubrics' criteria, rules and obligations, described once.
+	References []Reference `json:"references"`
 }
 
 // Subject identifies the project and the declaration.
@@ -211,8 +213,8 @@ type RuleResult struct {
 	Effective string `json:"effective,omitempty"`
 	// Why the rule puts the project in its tier.
 	Rationale string `json:"rationale"`
-	// The articles that found the rule.
-	References []Reference `json:"references"`
+	// The articles that found the rule (referential:item, described in Result.References).
+	References []string `json:"references"`
 	// A judgement call: a person must confirm it.
 	Review bool `json:"review,omitempty"`
 	// The readings that compete, for judgement calls.
@@ -231,13 +233,15 @@ type Obligation struct {
 	Effective string `json:"effective,omitempty"`
 	// Whether it is in force at the as-of date.
 	InForce bool `json:"in_force"`
-	// The articles that found it.
-	References []Reference `json:"references"`
+	// The articles that found it (referential:item, described in Result.References).
+	References []string `json:"references"`
 }
 
 // Reference is an item of a referential cited by a criterion or a rule.
 type Reference struct {
-	// referential:item.
+	// Rubric whose referential holds the item.
+	Rubric string `json:"rubric"`
+	// referential:item, as criteria and rules of that rubric cite it.
 	ID string `json:"id"`
 	// Title of the referential.
 	Referential string `json:"referential"`
@@ -281,8 +285,8 @@ type CriterionResult struct {
 	// Comment and justification given.
 	Comment       string `json:"comment,omitempty"`
 	Justification string `json:"justification,omitempty"`
-	// Articles the criterion traces to.
-	References []Reference `json:"references"`
+	// Articles the criterion traces to (referential:item, described in Result.References).
+	References []string `json:"references"`
 	// Where the answer is in the declaration.
 	Position *diag.Range `json:"position,omitempty"`
 }
@@ -331,8 +335,8 @@ type Action struct {
 	Gain float64 `json:"gain"`
 	// What to do.
 	Recommendation string `json:"recommendation"`
-	// Articles behind it.
-	References []Reference `json:"references"`
+	// Articles behind it (referential:item, described in Result.References).
+	References []string `json:"references"`
 }
 
 // Completeness is how much of the applicable grid the declaration answers.
