@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"runtime"
 	"sync"
@@ -150,5 +151,42 @@ func TestExampleDeclarationsAreValid(t *testing.T) {
 		require.NoError(t, err)
 		_, err = assessment.ParseDeclaration(f.Name(), data)
 		assert.NoError(t, err, f.Name())
+	}
+}
+
+// TestHostileDeclarations: declarations built to exhaust the parser get a
+// diagnostic, not a crash.
+func TestHostileDeclarations(t *testing.T) {
+	t.Parallel()
+	var keys bytes.Buffer
+	keys.WriteString("apiVersion: vigie/v1\nkind: Declaration\nproject: {id: p, name: P}\nfacts:\n")
+	for i := range 6000 {
+		fmt.Fprintf(&keys, "  f%d: x\n", i)
+	}
+	var unknown bytes.Buffer
+	unknown.WriteString("apiVersion: vigie/v1\nkind: Declaration\nproject:\n")
+	for i := range 3000 {
+		fmt.Fprintf(&unknown, "  k%d: x\n", i)
+	}
+	tests := map[string]struct {
+		data string
+		code diag.Code
+	}{
+		"alias bomb": {"apiVersion: vigie/v1\nkind: Declaration\nproject: {id: p, name: P}\nx: &a [1,1,1,1,1,1,1,1]\ny: &b [*a,*a,*a,*a,*a,*a,*a,*a]\nfacts:\n  f: &c [*b,*b,*b,*b,*b,*b,*b,*b]\n  g: [*c,*c,*c,*c,*c,*c,*c,*c]\n", diag.CodeUnknownKey},
+		"many facts":     {keys.String(), diag.CodeMappingTooLong},
+		"many keys":      {unknown.String(), diag.CodeMappingTooLong},
+		"duplicate fact": {"apiVersion: vigie/v1\nkind: Declaration\nproject: {id: p, name: P}\nfacts:\n  a: 1\n  a: 2\n", diag.CodeDuplicateKey},
+		"nan":            {"apiVersion: vigie/v1\nkind: Declaration\nproject: {id: p, name: P}\nfacts:\n  a: .nan\n", diag.CodeNotJSON},
+		"rubric":         {"apiVersion: vigie/v1\nkind: Rubric\nproject: {id: p, name: P}\n", diag.CodeWrongKind},
+	}
+	for name, tt := range tests {
+		_, err := assessment.ParseDeclaration(name+".yaml", []byte(tt.data))
+		var ds diag.Diagnostics
+		require.True(t, errors.As(err, &ds), "%s: %v", name, err)
+		var codes []diag.Code
+		for _, d := range ds {
+			codes = append(codes, d.Code)
+		}
+		assert.Contains(t, codes, tt.code, name)
 	}
 }

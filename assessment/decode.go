@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -32,13 +33,13 @@ var ErrInvalid = errors.New("invalid declaration")
 // schemas/declaration.schema.json describes the same shape for editors.
 func ParseDeclaration(name string, data []byte) (*Declaration, error) {
 	lim := source.DefaultLimits()
-	lim.NoValue = true
+	lim.Shallow = true // the decoder reads a fixed shape and checks it as it goes
 	doc, ds := source.Parse(name, data, lim)
 	if doc == nil || ds.HasErrors() {
 		return nil, invalid(ds)
 	}
 	sum := sha256.Sum256(data)
-	dec := &decoder{doc: doc, d: &Declaration{src: &declSource{
+	dec := &decoder{doc: doc, maxEntries: lim.MaxMappingSize, d: &Declaration{src: &declSource{
 		file: name, sha256: hex.EncodeToString(sum[:]),
 		facts: map[string]diag.Range{}, answers: map[string]diag.Range{}, answerParts: map[string]*answerPos{},
 	}}}
@@ -56,9 +57,10 @@ func invalid(ds diag.Diagnostics) error {
 }
 
 type decoder struct {
-	doc *source.Document
-	d   *Declaration
-	ds  diag.Diagnostics
+	doc        *source.Document
+	d          *Declaration
+	ds         diag.Diagnostics
+	maxEntries int
 }
 
 func (dec *decoder) at(n *yaml.Node) diag.Range {
@@ -88,8 +90,15 @@ func (dec *decoder) fields(n *yaml.Node, p diag.Path, allowed []string, fn func(
 		dec.typeError(n, p, "object")
 		return false
 	}
+	if len(n.Content)/2 > 4*len(allowed) { // a fixed-shape mapping is small: refuse before the pairwise checks
+		dec.add(diag.CodeMappingTooLong, n, p, strconv.Itoa(len(n.Content)/2), strconv.Itoa(4*len(allowed)))
+		return false
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], deref(n.Content[i+1])
+		if !dec.key(n, i, p) {
+			continue
+		}
 		if k.Tag == "!!merge" {
 			dec.add(diag.CodeUnknownKey, k, p.Child("<<"), strconv.Quote("<<"), strings.Join(allowed, ", "))
 			continue
@@ -101,6 +110,47 @@ func (dec *decoder) fields(n *yaml.Node, p diag.Path, allowed []string, fn func(
 		}
 		fn(k.Value, k, v)
 	}
+	return true
+}
+
+// key checks the key at position i of mapping n: a plain value, not seen
+// before in the mapping. It reports false when the entry must be skipped.
+func (dec *decoder) key(n *yaml.Node, i int, p diag.Path) bool {
+	k := n.Content[i]
+	if k.Kind != yaml.ScalarNode {
+		dec.add(diag.CodeKeyNotScalar, k, p)
+		return false
+	}
+	for j := 0; j < i; j += 2 {
+		if prev := n.Content[j]; prev.Kind == yaml.ScalarNode && prev.Value == k.Value {
+			dec.add(diag.CodeDuplicateKey, k, p.Child(k.Value), strconv.Quote(k.Value), fmt.Sprintf("%d:%d", prev.Line, prev.Column))
+			return false
+		}
+	}
+	return true
+}
+
+// entries checks the size of a mapping that holds one entry per fact or
+// answer, and returns a lookup of its keys to find duplicates in one pass.
+func (dec *decoder) entries(n *yaml.Node, p diag.Path) (map[string]*yaml.Node, bool) {
+	if dec.maxEntries > 0 && len(n.Content)/2 > dec.maxEntries {
+		dec.add(diag.CodeMappingTooLong, n, p, strconv.Itoa(len(n.Content)/2), strconv.Itoa(dec.maxEntries))
+		return nil, false
+	}
+	return make(map[string]*yaml.Node, len(n.Content)/2), true
+}
+
+// mapKey checks a key of a facts or answers mapping against those seen.
+func (dec *decoder) mapKey(k *yaml.Node, seen map[string]*yaml.Node, p diag.Path) bool {
+	if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
+		dec.add(diag.CodeKeyNotScalar, k, p)
+		return false
+	}
+	if prev, dup := seen[k.Value]; dup {
+		dec.add(diag.CodeDuplicateKey, k, p.Child(k.Value), strconv.Quote(k.Value), fmt.Sprintf("%d:%d", prev.Line, prev.Column))
+		return false
+	}
+	seen[k.Value] = k
 	return true
 }
 
@@ -267,6 +317,10 @@ func (dec *decoder) scalar(n *yaml.Node, p diag.Path) (any, bool) {
 			}
 			f = x
 		}
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			dec.add(diag.CodeNotJSON, n, p, n.Value)
+			return nil, true
+		}
 		return f, true
 	}
 	return n.Value, true
@@ -303,9 +357,16 @@ func (dec *decoder) facts(n *yaml.Node, p diag.Path) {
 		dec.typeError(n, p, "object")
 		return
 	}
+	seen, ok := dec.entries(n, p)
+	if !ok {
+		return
+	}
 	dec.d.Facts = make(map[string]any, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], deref(n.Content[i+1])
+		if !dec.mapKey(k, seen, p) {
+			continue
+		}
 		dec.d.Facts[k.Value] = dec.value(v, p.Child(k.Value))
 		dec.d.src.facts[k.Value] = dec.at(v)
 	}
@@ -320,9 +381,16 @@ func (dec *decoder) answers(n *yaml.Node, p diag.Path) {
 		dec.typeError(n, p, "object")
 		return
 	}
+	seen, ok := dec.entries(n, p)
+	if !ok {
+		return
+	}
 	dec.d.Answers = make(map[string]Answer, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], deref(n.Content[i+1])
+		if !dec.mapKey(k, seen, p) {
+			continue
+		}
 		ap := p.Child(k.Value)
 		var a Answer
 		pos := answerPos{value: dec.at(v)}

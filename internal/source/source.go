@@ -29,6 +29,11 @@ type Limits struct {
 	// NoValue skips building Document.Value, for callers that read the node
 	// tree themselves; the tree is checked all the same.
 	NoValue bool
+	// Shallow skips the walk over the tree too: for callers that read only
+	// a fixed shape of the tree and check, as they go, duplicate keys,
+	// mapping sizes and what aliases lead to. Size, binary content, syntax
+	// and the number of lines are still checked.
+	Shallow bool
 }
 
 // DefaultMaxBytes is the default size cap of one input file: 8 MiB.
@@ -98,6 +103,9 @@ func Parse(file string, data []byte, lim Limits) (*Document, diag.Diagnostics) {
 	}
 	if root == nil {
 		return nil, ds
+	}
+	if lim.Shallow {
+		return &Document{File: file, Root: root}, ds
 	}
 	c := converter{file: file, lim: lim, build: !lim.NoValue}
 	v, fatal := c.value(root, 0)
