@@ -119,10 +119,10 @@ answers:
 	assert.Equal(t, []string{
 		"d.yaml:5:9 unknown-value deployer",
 		"d.yaml:6:10 type ",
-		"d.yaml:7:11 unknown-fact ",
+		"d.yaml:7:11 unread-fact ",
 		"d.yaml:9:13 unknown-value full",
-		"d.yaml:10:14 unknown-criterion bench/c9",
-		"d.yaml:11:7 unknown-criterion bench/c1",
+		"d.yaml:10:14 unknown-answer bench/c9",
+		"d.yaml:11:7 unknown-answer bench/c1",
 	}, got)
 	_, err = a.Assess(context.Background(), d)
 	require.ErrorIs(t, err, assessment.ErrInvalid)
@@ -172,7 +172,7 @@ func TestHostileDeclarations(t *testing.T) {
 		data string
 		code diag.Code
 	}{
-		"alias bomb": {"apiVersion: vigie/v1\nkind: Declaration\nproject: {id: p, name: P}\nx: &a [1,1,1,1,1,1,1,1]\ny: &b [*a,*a,*a,*a,*a,*a,*a,*a]\nfacts:\n  f: &c [*b,*b,*b,*b,*b,*b,*b,*b]\n  g: [*c,*c,*c,*c,*c,*c,*c,*c]\n", diag.CodeUnknownKey},
+		"alias bomb":     {"apiVersion: vigie/v1\nkind: Declaration\nproject: {id: p, name: P}\nx: &a [1,1,1,1,1,1,1,1]\ny: &b [*a,*a,*a,*a,*a,*a,*a,*a]\nfacts:\n  f: &c [*b,*b,*b,*b,*b,*b,*b,*b]\n  g: [*c,*c,*c,*c,*c,*c,*c,*c]\n", diag.CodeUnknownKey},
 		"many facts":     {keys.String(), diag.CodeMappingTooLong},
 		"many keys":      {unknown.String(), diag.CodeMappingTooLong},
 		"duplicate fact": {"apiVersion: vigie/v1\nkind: Declaration\nproject: {id: p, name: P}\nfacts:\n  a: 1\n  a: 2\n", diag.CodeDuplicateKey},

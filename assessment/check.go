@@ -31,7 +31,7 @@ func (a *Assessor) Check(d *Declaration) diag.Diagnostics {
 	for id, v := range d.Facts {
 		fi, ok := a.factIdx[id]
 		if !ok {
-			dg := add(diag.CodeUnknownFact, src.facts[id], diag.NewPath("facts").Child(id), strconv.Quote(id))
+			dg := add(diag.CodeUnreadFact, src.facts[id], diag.NewPath("facts").Child(id), strconv.Quote(id))
 			dg.Suggestion = diag.Suggest(id, a.factIDs)
 			continue
 		}
@@ -45,7 +45,7 @@ func (a *Assessor) Check(d *Declaration) diag.Diagnostics {
 		ci, ok := a.critIdx[id]
 		p := diag.NewPath("answers").Child(id) // cheap enough: only answers are many, and the path is short-lived
 		if !ok {
-			dg := add(diag.CodeUnknownCriterion, src.answers[id], p, strconv.Quote(id))
+			dg := add(diag.CodeUnknownAnswer, src.answers[id], p, strconv.Quote(id))
 			dg.Suggestion = diag.Suggest(id, a.critIDs)
 			if dg.Suggestion == "" && !strings.Contains(id, "/") {
 				for _, full := range a.critIDs { // a criterion named without its rubric

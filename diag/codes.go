@@ -73,6 +73,8 @@ const (
 	CodeDuplicateRubric   Code = "duplicate-rubric"
 	CodeScoringMethod     Code = "scoring-method"
 	CodeNotApplicable     Code = "not-applicable-refused"
+	CodeUnknownAnswer     Code = "unknown-answer"
+	CodeUnreadFact        Code = "unread-fact"
 	CodeUnusedDefinition  Code = "unused"
 )
 
@@ -263,6 +265,12 @@ var catalog = map[Code]entry{
 	CodeDuplicateRubric: {
 		template{message: "rubric {1} is loaded twice (also from {2})", hint: "load each rubric once"},
 		template{message: "la grille {1} est chargée deux fois (aussi depuis {2})", hint: "chargez chaque grille une seule fois"}},
+	CodeUnknownAnswer: {
+		template{message: "no rubric has the criterion {1}", hint: "answers are keyed rubric/criterion; vigie init lists the criteria of the rubrics"},
+		template{message: "aucune grille n'a le critère {1}", hint: "les réponses ont pour clé grille/critère ; vigie init liste les critères des grilles"}},
+	CodeUnreadFact: {
+		template{message: "no rubric reads the fact {1}", hint: "give the facts the rubrics ask for; vigie init lists them"},
+		template{message: "aucune grille ne lit le fait {1}", hint: "donnez les faits que demandent les grilles ; vigie init les liste"}},
 	CodeNotApplicable: {
 		template{message: "criterion {1} cannot be answered not_applicable", hint: "the rubric expects an answer here: give one, or ask its authors to allow not_applicable"},
 		template{message: "le critère {1} ne peut pas être déclaré non concerné (not_applicable)", hint: "la grille attend une réponse ici : répondez, ou demandez à ses auteurs d'admettre not_applicable"}},

@@ -66,7 +66,7 @@ func TestAssessExitCodes(t *testing.T) {
 		{"tier not reached", []string{"--as-of", "2026-11-22", "--fail-on-tier", "high", decl}, exitOK, ""},
 		{"unknown tier", []string{"--fail-on-tier", "severe", decl}, exitInvalid, `no rubric has the tier "severe"`},
 		{"bad date", []string{"--as-of", "22/11/2026", decl}, exitInvalid, "is not a date"},
-		{"declaration that does not fit", []string{bad}, exitInvalid, "unknown-fact"},
+		{"declaration that does not fit", []string{bad}, exitInvalid, "unread-fact"},
 		{"no rubric", []string{"--rubric", "", decl}, exitInvalid, ""},
 	}
 	for _, tt := range tests {

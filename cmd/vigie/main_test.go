@@ -253,3 +253,17 @@ func TestValidateHostileFiles(t *testing.T) {
 		assert.Positive(t, f.Diagnostics[0].Line, f.File)
 	}
 }
+
+// TestValidateDeclarations checks declarations against the rubrics given
+// with them, each problem at its place.
+func TestValidateDeclarations(t *testing.T) {
+	t.Parallel()
+	code, out, errOut := vigie(t, "validate", "--rubric", "../../examples/rubrics/child-rights-maturity.yaml", "../../examples/declarations/")
+	assert.Equal(t, exitOK, code, out+errOut)
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte("apiVersion: vigie/v1\nkind: Declaration\nproject: {id: x, name: X}\nfacts:\n  use_cas: referral_triage\nanswers:\n  child-rights-maturity/cria: fully\n"), 0o644))
+	code, out, _ = vigie(t, "validate", "--rubric", "../../examples/rubrics/child-rights-maturity.yaml", bad)
+	assert.Equal(t, exitInvalid, code)
+	assert.Contains(t, out, bad+":5:12: error[unread-fact]: no rubric reads the fact \"use_cas\"\n    hint: did you mean \"use_case\"?")
+	assert.Contains(t, out, bad+":7:31: error[unknown-value]: value \"fully\" is not one of the values of answer to child-rights-maturity/cria\n    hint: did you mean \"full\"?")
+}

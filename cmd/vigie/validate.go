@@ -19,6 +19,7 @@ import (
 )
 
 const validateExamples = `  vigie validate examples/rubrics/
+  vigie validate --rubric examples/rubrics/ examples/declarations/
   vigie validate --format github rubrics/*.yaml
   vigie validate --lang fr --strict ma-grille.yaml`
 
@@ -151,6 +152,7 @@ func validateFiles(files []string, strict bool) ([]*fileResult, error) {
 	var results []*fileResult
 	byFile := map[string]*fileResult{}
 	var rubrics []*rubric.Rubric
+	var decls []*assessment.Declaration
 	for _, file := range files {
 		res := &fileResult{File: file, Diagnostics: diag.Diagnostics{}}
 		results = append(results, res)
@@ -164,7 +166,10 @@ func validateFiles(files []string, strict bool) ([]*fileResult, error) {
 		var err error
 		switch res.Kind {
 		case "Declaration":
-			_, err = assessment.ParseDeclaration(file, data)
+			var d *assessment.Declaration
+			if d, err = assessment.ParseDeclaration(file, data); err == nil {
+				decls = append(decls, d)
+			}
 		default:
 			var r *rubric.Rubric
 			r, err = rubric.Parse(file, data, opts...)
@@ -186,6 +191,14 @@ func validateFiles(files []string, strict bool) ([]*fileResult, error) {
 		}
 		if set != nil {
 			ds = set.Warnings()
+			// Declarations are checked against the rubrics given with them.
+			if a, err := assessment.Compile(set); err == nil {
+				for _, d := range decls {
+					ds = append(ds, a.Check(d)...)
+				}
+			} else {
+				return nil, err
+			}
 		}
 		for _, d := range ds {
 			if res, ok := byFile[d.Range.File]; ok {
