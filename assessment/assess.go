@@ -72,6 +72,7 @@ func (a *Assessor) Assess(ctx context.Context, d *Declaration, opts ...AssessOpt
 		return nil, invalid(ds)
 	}
 	run := a.newRun(d, &cfg)
+	defer a.release(run)
 	run.evaluate()
 	return run.result(), nil
 }
@@ -90,8 +91,13 @@ type run struct {
 	gateSrc         []string
 	oblInForce      []bool
 	// The answer to each criterion and where it is, resolved once.
-	ans  []*Answer
-	apos []*diag.Range
+	ans     []*Answer
+	apos    []*diag.Range
+	answers []Answer
+	// Working memory for findings and the plan d'action.
+	scratch []Finding
+	todo    []int
+	share   []float64
 }
 
 // cstate is the outcome of one criterion.
@@ -119,21 +125,27 @@ const (
 )
 
 func (a *Assessor) newRun(d *Declaration, cfg *assessConfig) *run {
-	r := &run{a: a, d: d, cfg: cfg, asOf: cfg.asOf.Format(time.DateOnly), lang: langIndex(cfg.lang)}
-	r.e.facts = make([]value, len(a.facts))
-	r.e.answers = make([]value, len(a.crits))
-	r.e.tiers = make([]bool, len(a.tiers))
-	r.states = make([]cstate, len(a.crits))
-	r.gateSrc = make([]string, len(a.crits))
+	r, _ := a.runs.Get().(*run)
+	if r == nil {
+		n := len(a.crits)
+		r = &run{
+			e:       env{facts: make([]value, len(a.facts)), answers: make([]value, n), tiers: make([]bool, len(a.tiers))},
+			states:  make([]cstate, n),
+			gateSrc: make([]string, n),
+			ans:     make([]*Answer, n),
+			apos:    make([]*diag.Range, n),
+			answers: make([]Answer, n),
+			share:   make([]float64, n),
+		}
+	}
+	r.a, r.d, r.cfg, r.asOf, r.lang = a, d, cfg, cfg.asOf.Format(time.DateOnly), langIndex(cfg.lang)
 	for id, raw := range d.Facts {
 		if fi, ok := a.factIdx[id]; ok {
 			r.e.facts[fi] = toValue(raw, a.facts[fi].f.Type, nil)
 		}
 	}
-	r.ans = make([]*Answer, len(a.crits))
-	r.apos = make([]*diag.Range, len(a.crits))
-	answers := make([]Answer, len(a.crits)) // one allocation for the copies the map forces
-	var fallback *diag.Range                // answers without a place point at the answers key
+	answers := r.answers     // the copies the map forces
+	var fallback *diag.Range // answers without a place point at the answers key
 	if d.src != nil && d.src.answersKey.Start.IsValid() {
 		fallback = &d.src.answersKey
 	}
@@ -154,6 +166,23 @@ func (a *Assessor) newRun(d *Declaration, cfg *assessConfig) *run {
 		}
 	}
 	return r
+}
+
+// release clears a run of everything it refers to and keeps it for another assessment.
+func (a *Assessor) release(r *run) {
+	clear(r.e.facts)
+	clear(r.e.answers)
+	clear(r.e.tiers)
+	clear(r.states)
+	clear(r.gateSrc)
+	clear(r.ans)
+	clear(r.apos)
+	clear(r.answers)
+	clear(r.scratch)
+	r.scratch, r.todo = r.scratch[:0], r.todo[:0]
+	r.fired, r.upcoming, r.oblInForce = r.fired[:0], r.upcoming[:0], r.oblInForce[:0]
+	r.a, r.d, r.cfg = nil, nil, nil
+	a.runs.Put(r)
 }
 
 // toValue turns a declared value into what conditions read.

@@ -19,7 +19,7 @@ func (r *run) result() *Result {
 		Format: ResultVersion, Vigie: a.version, AsOf: r.asOf, Language: r.cfg.lang,
 		Subject: Subject{ID: d.Project.ID, Name: d.Project.Name, Organisation: d.Project.Organisation,
 			Lifecycle: d.Project.Lifecycle, File: d.File(), SHA256: d.SHA256()},
-		Status: Pass, FailedGates: []Gate{}, Findings: make([]Finding, 0, len(a.crits)+8), ActionPlan: []Action{}, Coverage: []ReferentialCoverage{},
+		Status: Pass, FailedGates: []Gate{}, Findings: r.scratch[:0], ActionPlan: []Action{}, Coverage: []ReferentialCoverage{},
 		Criteria: make([]CriterionResult, 0, len(a.crits)),
 	}
 	if !r.cfg.generatedAt.IsZero() {
@@ -379,7 +379,8 @@ func lower(s Severity) Severity {
 func (r *run) actionPlan(res *Result) {
 	a := r.a
 	// Each criterion's share of its rubric's overall score, in percentage points.
-	share := make([]float64, len(a.crits))
+	share := r.share
+	clear(share)
 	for ri, cr := range a.rubrics {
 		secW, total := map[int]float64{}, 0.0
 		for si := range cr.sections {
@@ -411,7 +412,7 @@ func (r *run) actionPlan(res *Result) {
 			}
 		}
 	}
-	var todo []int
+	todo := r.todo[:0]
 	for i := range res.Criteria {
 		if r.states[i].applicable && res.Criteria[i].Status != Met {
 			todo = append(todo, i)
@@ -431,6 +432,7 @@ func (r *run) actionPlan(res *Result) {
 		}
 		return cmp.Compare(x, y) // rubric order
 	})
+	r.todo = todo
 	res.ActionPlan = make([]Action, 0, len(todo))
 	for rank, i := range todo {
 		cres := &crs[i]
@@ -588,6 +590,7 @@ func (r *run) findings(res *Result) {
 		sorted[start[k]] = f
 		start[k]++
 	}
+	r.scratch = res.Findings // working memory, kept for the next run
 	res.Findings = sorted
 }
 

@@ -43,9 +43,9 @@ func (a *Assessor) Check(d *Declaration) diag.Diagnostics {
 	}
 	for id := range d.Answers {
 		ci, ok := a.critIdx[id]
-		p := diag.NewPath("answers").Child(id) // cheap enough: only answers are many, and the path is short-lived
+		p := func() diag.Path { return diag.NewPath("answers").Child(id) } // built only for a problem
 		if !ok {
-			dg := add(diag.CodeUnknownAnswer, src.answers[id], p, strconv.Quote(id))
+			dg := add(diag.CodeUnknownAnswer, src.answers[id], p(), strconv.Quote(id))
 			dg.Suggestion = diag.Suggest(id, a.critIDs)
 			if dg.Suggestion == "" && !strings.Contains(id, "/") {
 				for _, full := range a.critIDs { // a criterion named without its rubric
@@ -61,12 +61,12 @@ func (a *Assessor) Check(d *Declaration) diag.Diagnostics {
 		ans := d.Answers[id]
 		if ans.Value == rubric.NotApplicable {
 			if !c.c.NotApplicable {
-				add(diag.CodeNotApplicable, src.answers[id], p.Child("value"), id)
+				add(diag.CodeNotApplicable, src.answers[id], p().Child("value"), id)
 			}
 			continue
 		}
 		if dg := checkValue(ans.Value, answerKind(c.c), c.values, c.c.Min, c.c.Max, "answer", id); dg != nil {
-			dg.Range, dg.Path = src.answers[id], p.Child("value")
+			dg.Range, dg.Path = src.answers[id], p().Child("value")
 			ds = append(ds, dg)
 		}
 	}

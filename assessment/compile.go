@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/vigie-ai/vigie/rubric"
@@ -30,6 +31,9 @@ type Assessor struct {
 	factIDs  []string
 	refTitle map[string]refInfo // rubric:referential:item → titles
 	cited    [len(langs)][]Reference
+	// runs recycles the working memory of assessments; nothing a result
+	// holds comes from it.
+	runs sync.Pool
 }
 
 // Option configures Compile.
