@@ -291,6 +291,8 @@ func (r *run) criterion(ci int) {
 	case given && ans.Value == rubric.NotApplicable && strings.TrimSpace(ans.Justification) != "":
 		st.applicable, st.na, st.status = false, true, NotApplicable
 		st.reason = reasonJustified
+		// Conditions may ask whether the project declared the criterion non concerné.
+		r.e.answers[ci] = value{set: true, kind: rubric.FactEnum, s: rubric.NotApplicable}
 		return
 	case given && ans.Value == rubric.NotApplicable:
 		st.unjustifiedNA = true
@@ -385,7 +387,7 @@ func score(c *ccrit, v any) (s, p float64, label rubric.Text) {
 			case best > 0:
 				s = math.Max(0, ch.Points/best)
 			}
-			return s, ch.Points, ch.Label
+			return s, math.Max(0, ch.Points), ch.Label // a criterion never takes points away
 		}
 	case rubric.AnswerMulti:
 		list, ok := v.([]any)

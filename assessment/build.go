@@ -301,8 +301,8 @@ func (r *run) criteria(res *Result) {
 			positions[ci] = *p
 			cres.Position = &positions[ci]
 		}
-		if r.gateSrc[ci] != "" && cres.Severity != Critical {
-			cres.Severity = Critical
+		if strings.HasPrefix(r.gateSrc[ci], "tier:") {
+			cres.Severity = Critical // a tier's obligation; a criterion's own gate keeps its severity
 		}
 		if ans := r.ans[ci]; ans != nil {
 			cres.Answer, cres.Evidence, cres.Comment, cres.Justification = ans.Value, ans.Evidence, ans.Comment, ans.Justification
@@ -382,8 +382,22 @@ func (r *run) actionPlan(res *Result) {
 	share := r.share
 	clear(share)
 	for ri, cr := range a.rubrics {
+		// The gain is measured on the score that heads the rubric: its sections only.
+		inOverall := make([]bool, len(cr.sections))
+		if cr.overall >= 0 {
+			for _, si := range cr.scores[cr.overall].sections {
+				inOverall[si] = true
+			}
+		} else {
+			for si := range inOverall {
+				inOverall[si] = true
+			}
+		}
 		secW, total := map[int]float64{}, 0.0
 		for si := range cr.sections {
+			if !inOverall[si] {
+				continue
+			}
 			ss := r.sectionScore(ri, si)
 			if ss.has {
 				secW[si] = ss.weightSum
@@ -392,13 +406,13 @@ func (r *run) actionPlan(res *Result) {
 		}
 		maxPoints := 0.0
 		for _, ci := range cr.crits {
-			if r.states[ci].counted {
+			if r.states[ci].counted && inOverall[a.crits[ci].section] {
 				maxPoints += r.states[ci].max
 			}
 		}
 		for _, ci := range cr.crits {
 			st, c := &r.states[ci], a.crits[ci]
-			if !st.counted {
+			if !st.counted || !inOverall[c.section] {
 				continue
 			}
 			if cr.method == rubric.Points {
@@ -602,7 +616,7 @@ func (r *run) staleEvidence(res *Result, ci int) {
 	if months == 0 || ans == nil || !r.states[ci].applicable || len(ans.Evidence) == 0 {
 		return
 	}
-	limit := r.cfg.asOf.AddDate(0, -months, 0).Format(time.DateOnly)
+	limit := monthsBefore(r.cfg.asOf, months).Format(time.DateOnly)
 	for i, ev := range ans.Evidence {
 		if ev.Date == "" || ev.Date >= limit {
 			continue
@@ -618,6 +632,16 @@ func (r *run) staleEvidence(res *Result, ci int) {
 			fmt.Sprintf(r.t("Evidence %q of %s is more than %d months old: %s", "Le justificatif « %s » du %s a plus de %d mois : %s"),
 				ev.Title, ev.Date, months, res.Criteria[ci].Question), pos)
 	}
+}
+
+// monthsBefore returns the same day n months earlier, or the last day of
+// that month when it is shorter (six months before 31 August is 28 February,
+// where time.AddDate would roll over to 3 March).
+func monthsBefore(t time.Time, n int) time.Time {
+	y, m, d := t.Date()
+	first := time.Date(y, m-time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	return time.Date(first.Year(), first.Month(), min(d, last), 0, 0, 0, 0, time.UTC)
 }
 
 // signals flags what the description says but the facts do not declare.

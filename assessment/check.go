@@ -36,7 +36,7 @@ func (a *Assessor) Check(d *Declaration) diag.Diagnostics {
 			continue
 		}
 		f := a.facts[fi]
-		if dg := checkValue(v, f.f.Type, f.values, f.f.Min, f.f.Max, "fact", id); dg != nil {
+		if dg := checkValue(v, f.f.Type, f.values, f.f.Min, f.f.Max, nil, "fact", id); dg != nil {
 			dg.Range, dg.Path = src.facts[id], diag.NewPath("facts").Child(id)
 			ds = append(ds, dg)
 		}
@@ -65,7 +65,7 @@ func (a *Assessor) Check(d *Declaration) diag.Diagnostics {
 			}
 			continue
 		}
-		if dg := checkValue(ans.Value, answerKind(c.c), c.values, c.c.Min, c.c.Max, "answer", id); dg != nil {
+		if dg := checkValue(ans.Value, answerKind(c.c), c.values, c.c.Min, c.c.Max, c.inBrackets, "answer", id); dg != nil {
 			dg.Range, dg.Path = src.answers[id], p().Child("value")
 			ds = append(ds, dg)
 		}
@@ -76,7 +76,7 @@ func (a *Assessor) Check(d *Declaration) diag.Diagnostics {
 
 // checkValue checks one value against a type; it returns nil when it fits.
 // what and id name the subject, for messages: fact x, answer to y.
-func checkValue(v any, kind rubric.FactType, values []string, lo, hi *float64, what, id string) *diag.Diagnostic {
+func checkValue(v any, kind rubric.FactType, values []string, lo, hi *float64, brackets func(float64) bool, what, id string) *diag.Diagnostic {
 	subject := func() string {
 		if what == "fact" {
 			return diag.Bilingual("fact "+id, "fait "+id)
@@ -97,6 +97,9 @@ func checkValue(v any, kind rubric.FactType, values []string, lo, hi *float64, w
 		n, ok := v.(float64)
 		if !ok {
 			return wrong("number")
+		}
+		if brackets != nil && !brackets(n) {
+			return diag.New(diag.CodeRange, diag.Range{}, diag.Root(), fmt.Sprintf("%g falls in none of the brackets", n), fmt.Sprintf("%g ne tombe dans aucune tranche", n))
 		}
 		if lo != nil && n < *lo || hi != nil && n > *hi {
 			r := fmt.Sprintf("[%s, %s]", bound(lo, "-∞"), bound(hi, "+∞"))
@@ -128,7 +131,7 @@ func checkValue(v any, kind rubric.FactType, values []string, lo, hi *float64, w
 		for _, e := range list {
 			s, ok := e.(string)
 			if !ok {
-				return wrong("array")
+				return diag.New(diag.CodeType, diag.Range{}, diag.Root(), typeName("string"), typeName(typeOf(e)), "", "")
 			}
 			if d := oneOf(s, values, subject); d != nil {
 				return d

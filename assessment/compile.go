@@ -139,6 +139,25 @@ type ccrit struct {
 	applies   *cpred // the criterion's own condition
 	maxPoints float64
 	values    []string // the levels or choices an answer may take
+	// inBrackets reports whether a number falls in a bracket; nil without brackets.
+	inBrackets func(float64) bool
+}
+
+// inBrackets reports whether a number falls in one of the criterion's
+// brackets; nil when the criterion has none.
+func (c *ccrit) inBracketsFunc() func(float64) bool {
+	bs := c.c.Brackets
+	if len(bs) == 0 {
+		return nil
+	}
+	return func(n float64) bool {
+		for i, b := range bs {
+			if inBracket(n, b.Bounds, i == 0, i == len(bs)-1) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 type ctier struct {
@@ -243,6 +262,7 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 				for _, ch := range c.Choices {
 					cc.values = append(cc.values, ch.Value)
 				}
+				cc.inBrackets = cc.inBracketsFunc()
 				a.critIdx[cc.id] = len(a.crits)
 				cs.crits = append(cs.crits, len(a.crits))
 				cr.crits = append(cr.crits, len(a.crits))
@@ -522,6 +542,18 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// tierFor resolves a tier named in rubric r: r's own tier of that id, else
+// the first rubric's that defines it.
+func (a *Assessor) tierFor(r *rubric.Rubric, id string) int {
+	if t := a.tierByRubric(r.ID, id); t >= 0 {
+		return t
+	}
+	if t, ok := a.tierIdx[id]; ok {
+		return t
+	}
+	return -1
 }
 
 // HasTier reports whether a rubric of the set defines the tier.

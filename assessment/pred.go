@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/vigie-ai/vigie/rubric"
 )
@@ -183,13 +184,9 @@ func (c *predCompiler) compile(p *rubric.Predicate) *cpred {
 		out.kids = []*cpred{c.compile(p.Not)}
 	case p.Tier != "":
 		out.kind = pTier
-		t, ok := c.a.tierIdx[p.Tier]
-		if !ok {
+		out.tier = c.a.tierFor(c.rubric, p.Tier)
+		if out.tier < 0 {
 			c.fail("unknown tier %s", p.Tier)
-		}
-		out.tier = t
-		if !ok {
-			out.tier = -1
 		}
 	case p.Fact != "":
 		out.kind = pValue
@@ -340,10 +337,12 @@ func fold(s string) string {
 			b.WriteString("oe")
 		case 'æ':
 			b.WriteString("ae")
-		case '’', '\'', '-', '\u00a0':
-			b.WriteByte(' ')
 		default:
-			b.WriteRune(r)
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b.WriteRune(r)
+			} else {
+				b.WriteByte(' ') // punctuation separates words: "familles," matches "familles"
+			}
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")

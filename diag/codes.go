@@ -201,7 +201,7 @@ var catalog = map[Code]entry{
 		template{message: "le score {1} n'a pas de palier {2}"}},
 	CodeUnknownValue: {
 		template{message: "value {1} is not one of the values of {2}", hint: "allowed values: {3}"},
-		template{message: "la valeur {1} ne fait pas partie des valeurs de {2}", hint: "valeurs admises : {3}"}},
+		template{message: "la valeur {1} n'est pas admise ({2})", hint: "valeurs admises : {3}"}},
 	CodePredicateShape: {
 		template{message: "{1} (found: {2})", hint: "write e.g. `{fact: affected_groups, contains: children}`, `{tier: high}` or `{all: [...]}`"},
 		template{message: "{1} (trouvé : {2})", hint: "écrivez par exemple `{fact: affected_groups, contains: children}`, `{tier: high}` ou `{all: [...]}`"}},

@@ -16,7 +16,7 @@ import (
 	"github.com/vigie-ai/vigie/rubric"
 )
 
-const assessExamples = `  vigie assess --rubric examples/rubrics/ examples/declarations/ligne-ecoute.yaml
+const assessExamples = `  vigie assess --rubric examples/rubrics/child-rights-maturity.yaml examples/declarations/tri-informations-preoccupantes.yaml
   vigie assess --rubric grids/ --as-of 2026-12-02 --lang fr -o result.json projet.yaml
   vigie assess --rubric grids/ --fail-below 60 --fail-on-tier high projects/`
 
