@@ -45,7 +45,7 @@ func (a *Assessor) Check(d *Declaration) diag.Diagnostics {
 		ci, ok := a.critIdx[id]
 		p := func() diag.Path { return diag.NewPath("answers").Child(id) } // built only for a problem
 		if !ok {
-			dg := add(diag.CodeUnknownAnswer, src.answers[id], p(), strconv.Quote(id))
+			dg := add(diag.CodeUnknownAnswer, src.answerAt(id), p(), strconv.Quote(id))
 			dg.Suggestion = diag.Suggest(id, a.critIDs)
 			if dg.Suggestion == "" && !strings.Contains(id, "/") {
 				for _, full := range a.critIDs { // a criterion named without its rubric
@@ -61,12 +61,12 @@ func (a *Assessor) Check(d *Declaration) diag.Diagnostics {
 		ans := d.Answers[id]
 		if ans.Value == rubric.NotApplicable {
 			if !c.c.NotApplicable {
-				add(diag.CodeNotApplicable, src.answers[id], p().Child("value"), id)
+				add(diag.CodeNotApplicable, src.answerAt(id), p().Child("value"), id)
 			}
 			continue
 		}
 		if dg := checkValue(ans.Value, answerKind(c.c), c.values, c.c.Min, c.c.Max, c.inBrackets, "answer", id); dg != nil {
-			dg.Range, dg.Path = src.answers[id], p().Child("value")
+			dg.Range, dg.Path = src.answerAt(id), p().Child("value")
 			ds = append(ds, dg)
 		}
 	}
@@ -169,4 +169,12 @@ func typeOf(v any) string {
 		return "array"
 	}
 	return "string"
+}
+
+// answerAt returns where the answer to id is, or nothing.
+func (s *declSource) answerAt(id string) diag.Range {
+	if p, ok := s.answerParts[id]; ok {
+		return p.value
+	}
+	return diag.Range{}
 }

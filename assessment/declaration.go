@@ -63,7 +63,7 @@ type declSource struct {
 	sha256 string
 	// Positions of the values of facts and answers, and of the keys of the
 	// mappings that hold them, to point findings at lines.
-	facts, answers       map[string]diag.Range
+	facts                map[string]diag.Range
 	factsKey, answersKey diag.Range
 	answerParts          map[string]*answerPos
 	root, projectID      diag.Range

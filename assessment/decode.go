@@ -41,7 +41,7 @@ func ParseDeclaration(name string, data []byte) (*Declaration, error) {
 	sum := sha256.Sum256(data)
 	dec := &decoder{doc: doc, maxEntries: lim.MaxMappingSize, d: &Declaration{src: &declSource{
 		file: name, sha256: hex.EncodeToString(sum[:]),
-		facts: map[string]diag.Range{}, answers: map[string]diag.Range{}, answerParts: map[string]*answerPos{},
+		facts: map[string]diag.Range{},
 	}}}
 	dec.ds = ds
 	dec.declaration(doc.Root)
@@ -56,6 +56,34 @@ func invalid(ds diag.Diagnostics) error {
 	return fmt.Errorf("%w: %w", ErrInvalid, ds)
 }
 
+// at is where the decoder is in the document: a path kept on the stack as
+// the decoder descends, made into a diag.Path only for a diagnostic.
+type at struct {
+	parent  *at
+	key     string
+	index   int
+	isIndex bool
+}
+
+func child(p *at, key string) *at { return &at{parent: p, key: key} }
+func index(p *at, i int) *at      { return &at{parent: p, index: i, isIndex: true} }
+
+func (p *at) path() diag.Path {
+	var steps []at
+	for q := p; q != nil; q = q.parent {
+		steps = append(steps, at{key: strings.Clone(q.key), index: q.index, isIndex: q.isIndex}) // a copy: nothing of the stack-held path leaks
+	}
+	out := diag.Root()
+	for i := len(steps) - 1; i >= 0; i-- {
+		if steps[i].isIndex {
+			out = out.Index(steps[i].index)
+		} else {
+			out = out.Child(steps[i].key)
+		}
+	}
+	return out
+}
+
 type decoder struct {
 	doc        *source.Document
 	d          *Declaration
@@ -68,8 +96,8 @@ func (dec *decoder) at(n *yaml.Node) diag.Range {
 	return r
 }
 
-func (dec *decoder) add(code diag.Code, n *yaml.Node, p diag.Path, args ...string) *diag.Diagnostic {
-	d := diag.New(code, dec.at(n), p, args...)
+func (dec *decoder) add(code diag.Code, n *yaml.Node, p *at, args ...string) *diag.Diagnostic {
+	d := diag.New(code, dec.at(n), p.path(), args...)
 	dec.ds = append(dec.ds, d)
 	return d
 }
@@ -84,7 +112,7 @@ func deref(n *yaml.Node) *yaml.Node {
 
 // fields walks a mapping, calling fn for each known key; unknown keys get a
 // diagnostic with a did-you-mean. It returns false when n is not a mapping.
-func (dec *decoder) fields(n *yaml.Node, p diag.Path, allowed []string, fn func(key string, k, v *yaml.Node)) bool {
+func (dec *decoder) fields(n *yaml.Node, p *at, allowed []string, fn func(key string, k, v *yaml.Node)) bool {
 	n = deref(n)
 	if n.Kind != yaml.MappingNode {
 		dec.typeError(n, p, "object")
@@ -100,11 +128,11 @@ func (dec *decoder) fields(n *yaml.Node, p diag.Path, allowed []string, fn func(
 			continue
 		}
 		if k.Tag == "!!merge" {
-			dec.add(diag.CodeUnknownKey, k, p.Child("<<"), strconv.Quote("<<"), strings.Join(allowed, ", "))
+			dec.add(diag.CodeUnknownKey, k, child(p, "<<"), strconv.Quote("<<"), strings.Join(allowed, ", "))
 			continue
 		}
 		if !slices.Contains(allowed, k.Value) {
-			d := dec.add(diag.CodeUnknownKey, k, p.Child(k.Value), strconv.Quote(k.Value), strings.Join(allowed, ", "))
+			d := dec.add(diag.CodeUnknownKey, k, child(p, k.Value), strconv.Quote(k.Value), strings.Join(allowed, ", "))
 			d.Suggestion = diag.Suggest(k.Value, allowed)
 			continue
 		}
@@ -115,7 +143,7 @@ func (dec *decoder) fields(n *yaml.Node, p diag.Path, allowed []string, fn func(
 
 // key checks the key at position i of mapping n: a plain value, not seen
 // before in the mapping. It reports false when the entry must be skipped.
-func (dec *decoder) key(n *yaml.Node, i int, p diag.Path) bool {
+func (dec *decoder) key(n *yaml.Node, i int, p *at) bool {
 	k := n.Content[i]
 	if k.Kind != yaml.ScalarNode {
 		dec.add(diag.CodeKeyNotScalar, k, p)
@@ -123,7 +151,7 @@ func (dec *decoder) key(n *yaml.Node, i int, p diag.Path) bool {
 	}
 	for j := 0; j < i; j += 2 {
 		if prev := n.Content[j]; prev.Kind == yaml.ScalarNode && prev.Value == k.Value {
-			dec.add(diag.CodeDuplicateKey, k, p.Child(k.Value), strconv.Quote(k.Value), fmt.Sprintf("%d:%d", prev.Line, prev.Column))
+			dec.add(diag.CodeDuplicateKey, k, child(p, k.Value), strconv.Quote(k.Value), fmt.Sprintf("%d:%d", prev.Line, prev.Column))
 			return false
 		}
 	}
@@ -132,7 +160,7 @@ func (dec *decoder) key(n *yaml.Node, i int, p diag.Path) bool {
 
 // entries checks the size of a mapping that holds one entry per fact or
 // answer, and returns a lookup of its keys to find duplicates in one pass.
-func (dec *decoder) entries(n *yaml.Node, p diag.Path) (map[string]*yaml.Node, bool) {
+func (dec *decoder) entries(n *yaml.Node, p *at) (map[string]*yaml.Node, bool) {
 	if dec.maxEntries > 0 && len(n.Content)/2 > dec.maxEntries {
 		dec.add(diag.CodeMappingTooLong, n, p, strconv.Itoa(len(n.Content)/2), strconv.Itoa(dec.maxEntries))
 		return nil, false
@@ -141,13 +169,13 @@ func (dec *decoder) entries(n *yaml.Node, p diag.Path) (map[string]*yaml.Node, b
 }
 
 // mapKey checks a key of a facts or answers mapping against those seen.
-func (dec *decoder) mapKey(k *yaml.Node, seen map[string]*yaml.Node, p diag.Path) bool {
+func (dec *decoder) mapKey(k *yaml.Node, seen map[string]*yaml.Node, p *at) bool {
 	if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
 		dec.add(diag.CodeKeyNotScalar, k, p)
 		return false
 	}
 	if prev, dup := seen[k.Value]; dup {
-		dec.add(diag.CodeDuplicateKey, k, p.Child(k.Value), strconv.Quote(k.Value), fmt.Sprintf("%d:%d", prev.Line, prev.Column))
+		dec.add(diag.CodeDuplicateKey, k, child(p, k.Value), strconv.Quote(k.Value), fmt.Sprintf("%d:%d", prev.Line, prev.Column))
 		return false
 	}
 	seen[k.Value] = k
@@ -189,7 +217,7 @@ func typeName(t string) string {
 	return diag.Bilingual(n[0], n[1])
 }
 
-func (dec *decoder) typeError(n *yaml.Node, p diag.Path, want string) {
+func (dec *decoder) typeError(n *yaml.Node, p *at, want string) {
 	hintEN, hintFR := "", ""
 	switch want {
 	case "string":
@@ -201,7 +229,7 @@ func (dec *decoder) typeError(n *yaml.Node, p diag.Path, want string) {
 }
 
 // str reads a string scalar; numbers and dates are read as written.
-func (dec *decoder) str(n *yaml.Node, p diag.Path) string {
+func (dec *decoder) str(n *yaml.Node, p *at) string {
 	if n.Kind != yaml.ScalarNode || n.ShortTag() == "!!null" || n.ShortTag() == "!!bool" {
 		dec.typeError(n, p, "string")
 		return ""
@@ -222,9 +250,9 @@ func (dec *decoder) declaration(root *yaml.Node) {
 	d, src := dec.d, dec.d.src
 	src.root = dec.at(root)
 	seen := map[string]bool{}
-	if !dec.fields(root, diag.Root(), topKeys, func(key string, k, v *yaml.Node) {
+	if !dec.fields(root, nil, topKeys, func(key string, k, v *yaml.Node) {
 		seen[key] = true
-		p := diag.NewPath(key)
+		p := child(nil, key)
 		switch key {
 		case "apiVersion":
 			if d.APIVersion = dec.str(v, p); d.APIVersion != "" && d.APIVersion != "vigie/v1" {
@@ -251,17 +279,17 @@ func (dec *decoder) declaration(root *yaml.Node) {
 	}
 	for _, k := range []string{"apiVersion", "kind", "project"} {
 		if !seen[k] {
-			dec.add(diag.CodeRequired, root, diag.Root(), k)
+			dec.add(diag.CodeRequired, root, nil, k)
 		}
 	}
 }
 
-func (dec *decoder) project(n *yaml.Node, p diag.Path) {
+func (dec *decoder) project(n *yaml.Node, p *at) {
 	pr := &dec.d.Project
 	seen := map[string]bool{}
 	if !dec.fields(n, p, projectKeys, func(key string, _, v *yaml.Node) {
 		seen[key] = true
-		kp := p.Child(key)
+		kp := child(p, key)
 		s := dec.str(v, kp)
 		switch key {
 		case "id":
@@ -298,7 +326,7 @@ func (dec *decoder) project(n *yaml.Node, p diag.Path) {
 }
 
 // scalar reads a scalar as a JSON-like value: bool, float64, string or nil.
-func (dec *decoder) scalar(n *yaml.Node, p diag.Path) (any, bool) {
+func (dec *decoder) scalar(n *yaml.Node, p *at) (any, bool) {
 	if n.Kind != yaml.ScalarNode {
 		return nil, false
 	}
@@ -327,7 +355,7 @@ func (dec *decoder) scalar(n *yaml.Node, p diag.Path) (any, bool) {
 }
 
 // value reads a fact or answer value: a scalar or a list of scalars.
-func (dec *decoder) value(n *yaml.Node, p diag.Path) any {
+func (dec *decoder) value(n *yaml.Node, p *at) any {
 	if v, ok := dec.scalar(n, p); ok {
 		return v
 	}
@@ -338,9 +366,9 @@ func (dec *decoder) value(n *yaml.Node, p diag.Path) any {
 	list := make([]any, 0, len(n.Content))
 	for i, e := range n.Content {
 		e = deref(e)
-		v, ok := dec.scalar(e, p.Index(i))
+		v, ok := dec.scalar(e, index(p, i))
 		if !ok {
-			dec.typeError(e, p.Index(i), "string")
+			dec.typeError(e, index(p, i), "string")
 			continue
 		}
 		list = append(list, v)
@@ -348,7 +376,7 @@ func (dec *decoder) value(n *yaml.Node, p diag.Path) any {
 	return list
 }
 
-func (dec *decoder) facts(n *yaml.Node, p diag.Path) {
+func (dec *decoder) facts(n *yaml.Node, p *at) {
 	n = deref(n)
 	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
 		return
@@ -362,17 +390,18 @@ func (dec *decoder) facts(n *yaml.Node, p diag.Path) {
 		return
 	}
 	dec.d.Facts = make(map[string]any, len(n.Content)/2)
+	dec.d.src.facts = make(map[string]diag.Range, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], deref(n.Content[i+1])
 		if !dec.mapKey(k, seen, p) {
 			continue
 		}
-		dec.d.Facts[k.Value] = dec.value(v, p.Child(k.Value))
+		dec.d.Facts[k.Value] = dec.value(v, child(p, k.Value))
 		dec.d.src.facts[k.Value] = dec.at(v)
 	}
 }
 
-func (dec *decoder) answers(n *yaml.Node, p diag.Path) {
+func (dec *decoder) answers(n *yaml.Node, p *at) {
 	n = deref(n)
 	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
 		return
@@ -386,12 +415,13 @@ func (dec *decoder) answers(n *yaml.Node, p diag.Path) {
 		return
 	}
 	dec.d.Answers = make(map[string]Answer, len(n.Content)/2)
+	dec.d.src.answerParts = make(map[string]*answerPos, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], deref(n.Content[i+1])
 		if !dec.mapKey(k, seen, p) {
 			continue
 		}
-		ap := p.Child(k.Value)
+		ap := child(p, k.Value)
 		var a Answer
 		pos := answerPos{value: dec.at(v)}
 		if v.Kind != yaml.MappingNode { // the shorthand: the answer itself
@@ -399,7 +429,7 @@ func (dec *decoder) answers(n *yaml.Node, p diag.Path) {
 		} else {
 			hasValue := false
 			dec.fields(v, ap, answerKeys, func(key string, _, f *yaml.Node) {
-				fp := ap.Child(key)
+				fp := child(ap, key)
 				switch key {
 				case "value":
 					hasValue = true
@@ -418,13 +448,12 @@ func (dec *decoder) answers(n *yaml.Node, p diag.Path) {
 			}
 		}
 		dec.d.Answers[k.Value] = a
-		dec.d.src.answers[k.Value] = pos.value
 		dec.d.src.answerParts[k.Value] = &pos
 	}
 }
 
 // evidence reads a list of documents; a plain string is a document's title.
-func (dec *decoder) evidence(n *yaml.Node, p diag.Path) ([]Evidence, []diag.Range) {
+func (dec *decoder) evidence(n *yaml.Node, p *at) ([]Evidence, []diag.Range) {
 	if n.Kind != yaml.SequenceNode {
 		dec.typeError(n, p, "array")
 		return nil, nil
@@ -433,7 +462,7 @@ func (dec *decoder) evidence(n *yaml.Node, p diag.Path) ([]Evidence, []diag.Rang
 	pos := make([]diag.Range, 0, len(n.Content))
 	for i, e := range n.Content {
 		e = deref(e)
-		ep := p.Index(i)
+		ep := index(p, i)
 		if e.Kind == yaml.ScalarNode {
 			out = append(out, Evidence{Title: dec.str(e, ep)})
 			pos = append(pos, dec.at(e))
@@ -443,7 +472,7 @@ func (dec *decoder) evidence(n *yaml.Node, p diag.Path) ([]Evidence, []diag.Rang
 		at := dec.at(e)
 		hasTitle := false
 		dec.fields(e, ep, evidenceKeys, func(key string, _, f *yaml.Node) {
-			fp := ep.Child(key)
+			fp := child(ep, key)
 			switch key {
 			case "title":
 				hasTitle = true
