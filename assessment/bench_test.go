@@ -3,7 +3,6 @@ package assessment_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"testing"
@@ -185,7 +184,7 @@ func BenchmarkAssessEndToEnd(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := json.NewEncoder(io.Discard).Encode(res); err != nil {
+		if err := res.WriteJSON(io.Discard); err != nil {
 			b.Fatal(err)
 		}
 	}

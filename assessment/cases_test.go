@@ -1,6 +1,7 @@
 package assessment_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -100,6 +101,9 @@ func TestCases(t *testing.T) {
 				res, err := a.Assess(context.Background(), d, assessment.WithAsOf(date(t, run.AsOf)), assessment.WithLanguage(lang))
 				require.NoError(t, err)
 				check(t, run.AsOf, w, res)
+				var got bytes.Buffer
+				require.NoError(t, res.WriteJSON(&got))
+				assert.Equal(t, string(reference(t, res)), got.String(), "WriteJSON matches encoding/json")
 			}
 		})
 	}

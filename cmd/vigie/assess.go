@@ -181,16 +181,27 @@ func policyFailures(a *assessment.Assessor, res *assessment.Result, below float6
 
 // writeResults writes one result, or a list of them, as indented JSON.
 func writeResults(w io.Writer, results []*assessment.Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
+	compact := []byte{'['}
+	for i, res := range results {
+		if i > 0 {
+			compact = append(compact, ',')
+		}
+		var err error
+		if compact, err = res.AppendJSON(compact); err != nil {
+			return err
+		}
+	}
+	compact = append(compact, ']')
 	if len(results) == 1 {
-		return enc.Encode(results[0])
+		compact = compact[1 : len(compact)-1]
 	}
-	if results == nil {
-		results = []*assessment.Result{}
+	var out bytes.Buffer
+	if err := json.Indent(&out, compact, "", "  "); err != nil {
+		return err
 	}
-	return enc.Encode(results)
+	out.WriteByte('\n')
+	_, err := w.Write(out.Bytes())
+	return err
 }
 
 func writeOutput(path string, data []byte, stdout io.Writer) error {

@@ -1,0 +1,48 @@
+package assessment_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/vigie-ai/vigie/assessment"
+)
+
+// reference encodes a result with encoding/json, as WriteJSON must.
+func reference(t *testing.T, res *assessment.Result) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	require.NoError(t, enc.Encode(res))
+	return b.Bytes()
+}
+
+func TestWriteJSONMatchesEncodingJSON(t *testing.T) {
+	t.Parallel()
+	a := compileBench(t, 60)
+	for _, lang := range []string{"en", "fr"} {
+		d, err := assessment.ParseDeclaration("bench.yaml", benchDeclaration(60, 0))
+		require.NoError(t, err)
+		res, err := a.Assess(context.Background(), d, assessment.WithAsOf(asOf), assessment.WithLanguage(lang), assessment.WithGeneratedAt(asOf))
+		require.NoError(t, err)
+		var got bytes.Buffer
+		require.NoError(t, res.WriteJSON(&got))
+		assert.Equal(t, string(reference(t, res)), got.String())
+	}
+}
+
+func TestWriteJSONEscapes(t *testing.T) {
+	t.Parallel()
+	res := &assessment.Result{
+		Format: "a\"b\\c\n\t\r\b\f\x01\x7f <script>&", Subject: assessment.Subject{Name: "é\u2028\u2029\xff", ID: "日本"},
+		Criteria: []assessment.CriterionResult{{Answer: []any{1e-7, 1e21, 123456789.0, -0.5, true, nil, "x"}}, {Answer: 42}},
+	}
+	var got bytes.Buffer
+	require.NoError(t, res.WriteJSON(&got))
+	assert.Equal(t, string(reference(t, res)), got.String())
+}
