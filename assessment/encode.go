@@ -15,12 +15,31 @@ import (
 // same bytes as encoding/json with HTML escaping off, written without
 // reflection, since results are written once per project assessed.
 func (r *Result) WriteJSON(w io.Writer) error {
-	b, err := r.AppendJSON(make([]byte, 0, 32<<10))
+	b, err := r.AppendJSON(make([]byte, 0, r.sizeHint()))
 	if err != nil {
 		return err
 	}
 	_, err = w.Write(append(b, '\n'))
 	return err
+}
+
+// sizeHint estimates the size of the JSON, generously, so that writing it
+// allocates once.
+func (r *Result) sizeHint() int {
+	n := 8 << 10
+	for _, c := range r.Criteria {
+		n += 400 + len(c.Question) + len(c.Comment) + len(c.Justification) + 100*len(c.Evidence)
+	}
+	for _, f := range r.Findings {
+		n += 160 + len(f.Message)
+	}
+	for _, a := range r.ActionPlan {
+		n += 200 + len(a.Question) + len(a.Recommendation)
+	}
+	for _, c := range r.Coverage {
+		n += 100 + 120*len(c.Items)
+	}
+	return n + 200*len(r.References)
 }
 
 // AppendJSON appends the result as compact JSON to b.
