@@ -158,28 +158,33 @@ func (dec *decoder) key(n *yaml.Node, i int, p *at) bool {
 	return true
 }
 
-// entries checks the size of a mapping that holds one entry per fact or
-// answer, and returns a lookup of its keys to find duplicates in one pass.
-func (dec *decoder) entries(n *yaml.Node, p *at) (map[string]*yaml.Node, bool) {
+// entries checks the size of a mapping that holds one entry per fact or answer.
+func (dec *decoder) entries(n *yaml.Node, p *at) bool {
 	if dec.maxEntries > 0 && len(n.Content)/2 > dec.maxEntries {
 		dec.add(diag.CodeMappingTooLong, n, p, strconv.Itoa(len(n.Content)/2), strconv.Itoa(dec.maxEntries))
-		return nil, false
+		return false
 	}
-	return make(map[string]*yaml.Node, len(n.Content)/2), true
+	return true
 }
 
-// mapKey checks a key of a facts or answers mapping against those seen.
-func (dec *decoder) mapKey(k *yaml.Node, seen map[string]*yaml.Node, p *at) bool {
+// mapKey checks the key at position i of a facts or answers mapping; seen
+// reports whether the map being filled holds the key already.
+func (dec *decoder) mapKey(n *yaml.Node, i int, seen bool, p *at) bool {
+	k := n.Content[i]
 	if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
 		dec.add(diag.CodeKeyNotScalar, k, p)
 		return false
 	}
-	if prev, dup := seen[k.Value]; dup {
-		dec.add(diag.CodeDuplicateKey, k, child(p, k.Value), strconv.Quote(k.Value), fmt.Sprintf("%d:%d", prev.Line, prev.Column))
-		return false
+	if !seen {
+		return true
 	}
-	seen[k.Value] = k
-	return true
+	for j := 0; j < i; j += 2 { // only for a duplicate: find the first one
+		if prev := n.Content[j]; prev.Kind == yaml.ScalarNode && prev.Value == k.Value {
+			dec.add(diag.CodeDuplicateKey, k, child(p, k.Value), strconv.Quote(k.Value), fmt.Sprintf("%d:%d", prev.Line, prev.Column))
+			break
+		}
+	}
+	return false
 }
 
 // jsonType names the type of a node as JSON Schema would.
@@ -385,15 +390,15 @@ func (dec *decoder) facts(n *yaml.Node, p *at) {
 		dec.typeError(n, p, "object")
 		return
 	}
-	seen, ok := dec.entries(n, p)
-	if !ok {
+	if !dec.entries(n, p) {
 		return
 	}
 	dec.d.Facts = make(map[string]any, len(n.Content)/2)
 	dec.d.src.facts = make(map[string]diag.Range, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], deref(n.Content[i+1])
-		if !dec.mapKey(k, seen, p) {
+		_, seen := dec.d.Facts[k.Value]
+		if !dec.mapKey(n, i, seen, p) {
 			continue
 		}
 		dec.d.Facts[k.Value] = dec.value(v, child(p, k.Value))
@@ -410,15 +415,15 @@ func (dec *decoder) answers(n *yaml.Node, p *at) {
 		dec.typeError(n, p, "object")
 		return
 	}
-	seen, ok := dec.entries(n, p)
-	if !ok {
+	if !dec.entries(n, p) {
 		return
 	}
 	dec.d.Answers = make(map[string]Answer, len(n.Content)/2)
 	dec.d.src.answerParts = make(map[string]*answerPos, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], deref(n.Content[i+1])
-		if !dec.mapKey(k, seen, p) {
+		_, seen := dec.d.Answers[k.Value]
+		if !dec.mapKey(n, i, seen, p) {
 			continue
 		}
 		ap := child(p, k.Value)

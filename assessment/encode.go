@@ -26,18 +26,18 @@ func (r *Result) WriteJSON(w io.Writer) error {
 // sizeHint estimates the size of the JSON, generously, so that writing it
 // allocates once.
 func (r *Result) sizeHint() int {
-	n := 8 << 10
+	n := 4 << 10
 	for _, c := range r.Criteria {
-		n += 400 + len(c.Question) + len(c.Comment) + len(c.Justification) + 100*len(c.Evidence)
+		n += 250 + len(c.Question) + len(c.Comment) + len(c.Justification) + 100*len(c.Evidence)
 	}
 	for _, f := range r.Findings {
-		n += 160 + len(f.Message)
+		n += 120 + len(f.Message)
 	}
 	for _, a := range r.ActionPlan {
-		n += 200 + len(a.Question) + len(a.Recommendation)
+		n += 150 + len(a.Question) + len(a.Recommendation)
 	}
 	for _, c := range r.Coverage {
-		n += 100 + 120*len(c.Items)
+		n += 100 + 80*len(c.Items)
 	}
 	return n + 200*len(r.References)
 }

@@ -119,6 +119,18 @@ func Parse(file string, data []byte, lim Limits) (*Document, diag.Diagnostics) {
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 
 func parseYAML(file string, data []byte) (*yaml.Node, diag.Diagnostics) {
+	if !separatesDocuments(data) {
+		// One document: parse the bytes in place, without the reader that
+		// a Decoder needs to find a second document.
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			return nil, diag.Diagnostics{syntaxDiag(file, data, err)}
+		}
+		if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+			return nil, diag.Diagnostics{diag.New(diag.CodeEmpty, diag.Range{File: file, Start: diag.Pos{Line: 1, Column: 1}}, diag.Root())}
+		}
+		return doc.Content[0], nil
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -139,6 +151,22 @@ func parseYAML(file string, data []byte) (*yaml.Node, diag.Diagnostics) {
 		return nil, diag.Diagnostics{diag.New(diag.CodeEmpty, diag.Range{File: file, Start: diag.Pos{Line: 1, Column: 1}}, diag.Root())}
 	}
 	return doc.Content[0], nil
+}
+
+// separatesDocuments reports whether a line of data starts with a document
+// marker (--- or ...), which only a multi-document file needs past its start.
+func separatesDocuments(data []byte) bool {
+	for i := 0; i < len(data); {
+		if bytes.HasPrefix(data[i:], []byte("---")) || bytes.HasPrefix(data[i:], []byte("...")) {
+			return true
+		}
+		nl := bytes.IndexByte(data[i:], '\n')
+		if nl < 0 {
+			break
+		}
+		i += nl + 1
+	}
+	return false
 }
 
 // parserProblems are the problems yaml.v3's parser (not its scanner)
