@@ -420,6 +420,7 @@ func (dec *decoder) answers(n *yaml.Node, p *at) {
 	}
 	dec.d.Answers = make(map[string]Answer, len(n.Content)/2)
 	dec.d.src.answerParts = make(map[string]*answerPos, len(n.Content)/2)
+	parts := make([]answerPos, len(n.Content)/2) // one allocation for every answer's positions
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], deref(n.Content[i+1])
 		_, seen := dec.d.Answers[k.Value]
@@ -428,7 +429,8 @@ func (dec *decoder) answers(n *yaml.Node, p *at) {
 		}
 		ap := child(p, k.Value)
 		var a Answer
-		pos := answerPos{value: dec.at(v)}
+		pos := &parts[i/2]
+		pos.value = dec.at(v)
 		if v.Kind != yaml.MappingNode { // the shorthand: the answer itself
 			a.Value = dec.value(v, ap)
 		} else {
@@ -453,7 +455,7 @@ func (dec *decoder) answers(n *yaml.Node, p *at) {
 			}
 		}
 		dec.d.Answers[k.Value] = a
-		dec.d.src.answerParts[k.Value] = &pos
+		dec.d.src.answerParts[k.Value] = pos
 	}
 }
 
