@@ -94,6 +94,10 @@ type run struct {
 	ans     []*Answer
 	apos    []*diag.Range
 	answers []Answer
+	// Section scores by rubric, computed once for scores and the plan d'action.
+	secScores [][]sectionScore
+	// The date before which evidence is stale, by rubric ("" until needed).
+	staleBefore []string
 	// Working memory for findings and the plan d'action.
 	scratch []Finding
 	todo    []int
@@ -137,6 +141,11 @@ func (a *Assessor) newRun(d *Declaration, cfg *assessConfig) *run {
 			answers: make([]Answer, n),
 			share:   make([]float64, n),
 		}
+		r.secScores = make([][]sectionScore, len(a.rubrics))
+		for ri, cr := range a.rubrics {
+			r.secScores[ri] = make([]sectionScore, len(cr.sections))
+		}
+		r.staleBefore = make([]string, len(a.rubrics))
 	}
 	r.a, r.d, r.cfg, r.asOf, r.lang = a, d, cfg, cfg.asOf.Format(time.DateOnly), langIndex(cfg.lang)
 	for id, raw := range d.Facts {
@@ -179,6 +188,7 @@ func (a *Assessor) release(r *run) {
 	clear(r.apos)
 	clear(r.answers)
 	clear(r.scratch)
+	clear(r.staleBefore)
 	r.scratch, r.todo = r.scratch[:0], r.todo[:0]
 	r.fired, r.upcoming, r.oblInForce = r.fired[:0], r.upcoming[:0], r.oblInForce[:0]
 	r.a, r.d, r.cfg = nil, nil, nil
@@ -423,9 +433,11 @@ func inBracket(n float64, b rubric.Bounds, first, last bool) bool {
 	return true
 }
 
+var pow10 = [...]float64{1, 10, 100, 1e3, 1e4, 1e5, 1e6}
+
 // round rounds x as a rubric asks.
 func round(x float64, digits int, mode rubric.RoundingMode) float64 {
-	f := math.Pow(10, float64(digits))
+	f := pow10[min(max(digits, 0), len(pow10)-1)]
 	y := x * f
 	y = math.Round(y*1e6) / 1e6 // absorb binary noise such as 64.99999999
 	switch mode {

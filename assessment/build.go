@@ -167,7 +167,7 @@ func (r *run) rubricResult(ri int) RubricResult {
 	rub := cr.r
 	rr := RubricResult{ID: rub.ID, Version: rub.Version, SHA256: rub.SHA256(), Extends: rub.Extends,
 		Title: r.text(rub.Title, rub), Method: string(cr.method), Sections: []SectionResult{}}
-	secs := make([]sectionScore, len(cr.sections))
+	secs := r.secScores[ri]
 	for si, s := range cr.sections {
 		secs[si] = r.sectionScore(ri, si)
 		sr := SectionResult{ID: s.id, Title: r.text(s.title, rub), Weight: s.weight, Max: secs[si].max, Counts: secs[si].counts}
@@ -398,7 +398,7 @@ func (r *run) actionPlan(res *Result) {
 			if !inOverall[si] {
 				continue
 			}
-			ss := r.sectionScore(ri, si)
+			ss := r.secScores[ri][si]
 			if ss.has {
 				secW[si] = ss.weightSum
 				total += cr.sections[si].weight
@@ -616,7 +616,11 @@ func (r *run) staleEvidence(res *Result, ci int) {
 	if months == 0 || ans == nil || !r.states[ci].applicable || len(ans.Evidence) == 0 {
 		return
 	}
-	limit := monthsBefore(r.cfg.asOf, months).Format(time.DateOnly)
+	limit := r.staleBefore[c.rubric]
+	if limit == "" {
+		limit = monthsBefore(r.cfg.asOf, months).Format(time.DateOnly)
+		r.staleBefore[c.rubric] = limit
+	}
 	for i, ev := range ans.Evidence {
 		if ev.Date == "" || ev.Date >= limit {
 			continue
