@@ -68,11 +68,11 @@ func (a *Assessor) Assess(ctx context.Context, d *Declaration, opts ...AssessOpt
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if ds := a.Check(d); ds.HasErrors() {
-		return nil, invalid(ds)
-	}
 	run := a.newRun(d, &cfg)
 	defer a.release(run)
+	if ds := a.check(d, run); ds.HasErrors() {
+		return nil, invalid(ds)
+	}
 	run.evaluate()
 	return run.result(), nil
 }
@@ -98,6 +98,7 @@ type run struct {
 	secScores [][]sectionScore
 	// The date before which evidence is stale, by rubric ("" until needed).
 	staleBefore []string
+	weights     []float64
 	// Working memory for findings and the plan d'action.
 	scratch []Finding
 	todo    []int
@@ -153,7 +154,6 @@ func (a *Assessor) newRun(d *Declaration, cfg *assessConfig) *run {
 			r.e.facts[fi] = toValue(raw, a.facts[fi].f.Type, nil)
 		}
 	}
-	answers := r.answers     // the copies the map forces
 	var fallback *diag.Range // answers without a place point at the answers key
 	if d.src != nil && d.src.answersKey.Start.IsValid() {
 		fallback = &d.src.answersKey
@@ -161,20 +161,18 @@ func (a *Assessor) newRun(d *Declaration, cfg *assessConfig) *run {
 	for i := range r.apos {
 		r.apos[i] = fallback
 	}
-	for id := range d.Answers {
-		ci, ok := a.critIdx[id]
-		if !ok {
-			continue
-		}
-		answers[ci] = d.Answers[id]
-		r.ans[ci] = &answers[ci]
-		if d.src != nil {
-			if p, ok := d.src.answerParts[id]; ok && p.value.Start.IsValid() {
-				r.apos[ci] = &p.value
-			}
+	return r // check fills in the answers
+}
+
+// answer records the answer to criterion ci for the run.
+func (r *run) answer(ci int, id string, ans Answer) {
+	r.answers[ci] = ans // the copy the map forces
+	r.ans[ci] = &r.answers[ci]
+	if src := r.d.src; src != nil {
+		if p, ok := src.answerParts[id]; ok && p.value.Start.IsValid() {
+			r.apos[ci] = &p.value
 		}
 	}
-	return r
 }
 
 // release clears a run of everything it refers to and keeps it for another assessment.

@@ -287,7 +287,6 @@ func (r *run) criteria(res *Result) {
 	}
 	refs := make([]string, 0, nrefs)
 	nums := make([]float64, 2*len(a.crits))
-	positions := make([]diag.Range, len(a.crits))
 	for ci, c := range a.crits {
 		st := &r.states[ci]
 		rub := a.rubrics[c.rubric].r
@@ -297,10 +296,7 @@ func (r *run) criteria(res *Result) {
 		cres := CriterionResult{ID: c.id, Rubric: rub.ID, Section: rub.Sections[c.section].ID, Question: txt.question,
 			Status: st.status, Weight: *c.c.Weight, Gate: r.gateSrc[ci] != "", GateSource: r.gateSrc[ci],
 			Severity: Severity(c.c.Severity), References: refs[start:len(refs):len(refs)]}
-		if p := r.apos[ci]; p != nil {
-			positions[ci] = *p
-			cres.Position = &positions[ci]
-		}
+		cres.Position = r.apos[ci] // shared with the declaration, which nothing changes
 		if strings.HasPrefix(r.gateSrc[ci], "tier:") {
 			cres.Severity = Critical // a tier's obligation; a criterion's own gate keeps its severity
 		}
@@ -393,7 +389,7 @@ func (r *run) actionPlan(res *Result) {
 				inOverall[si] = true
 			}
 		}
-		secW, total := map[int]float64{}, 0.0
+		secW, total := r.secWeights(len(cr.sections)), 0.0
 		for si := range cr.sections {
 			if !inOverall[si] {
 				continue
@@ -457,6 +453,16 @@ func (r *run) actionPlan(res *Result) {
 		res.ActionPlan = append(res.ActionPlan, Action{Rank: rank + 1, Criterion: cres.ID, Question: cres.Question, Status: cres.Status,
 			Gate: cres.Gate, Severity: cres.Severity, Gain: share[i], Recommendation: rec, References: cres.References})
 	}
+}
+
+// secWeights returns working memory for the weight sums of n sections.
+func (r *run) secWeights(n int) []float64 {
+	if cap(r.weights) < n {
+		r.weights = make([]float64, n)
+	}
+	r.weights = r.weights[:n]
+	clear(r.weights)
+	return r.weights
 }
 
 func btoi(b bool) int {

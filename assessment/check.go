@@ -17,6 +17,12 @@ import (
 // where a criterion does not allow it. Every problem is reported, each at
 // its place in the declaration.
 func (a *Assessor) Check(d *Declaration) diag.Diagnostics {
+	return a.check(d, nil)
+}
+
+// check is Check that also hands each valid answer to the run, if any, so
+// that an assessment reads the declaration's answers once.
+func (a *Assessor) check(d *Declaration, r *run) diag.Diagnostics {
 	var ds diag.Diagnostics
 	src := d.src
 	if src == nil {
@@ -59,6 +65,9 @@ func (a *Assessor) Check(d *Declaration) diag.Diagnostics {
 		}
 		c := a.crits[ci]
 		ans := d.Answers[id]
+		if r != nil {
+			r.answer(ci, id, ans)
+		}
 		if ans.Value == rubric.NotApplicable {
 			if !c.c.NotApplicable {
 				add(diag.CodeNotApplicable, src.answerAt(id), p().Child("value"), id)
