@@ -158,13 +158,21 @@ func (dec *decoder) key(n *yaml.Node, i int, p *at) bool {
 	return true
 }
 
-// entries checks the size of a mapping that holds one entry per fact or answer.
-func (dec *decoder) entries(n *yaml.Node, p *at) bool {
-	if dec.maxEntries > 0 && len(n.Content)/2 > dec.maxEntries {
+// entries returns the mapping that holds one entry per fact or answer, or
+// false when there is none to read: null, not a mapping, or too large.
+func (dec *decoder) entries(n *yaml.Node, p *at) (*yaml.Node, bool) {
+	n = deref(n)
+	switch {
+	case n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null":
+		return n, false
+	case n.Kind != yaml.MappingNode:
+		dec.typeError(n, p, "object")
+		return n, false
+	case dec.maxEntries > 0 && len(n.Content)/2 > dec.maxEntries:
 		dec.add(diag.CodeMappingTooLong, n, p, strconv.Itoa(len(n.Content)/2), strconv.Itoa(dec.maxEntries))
-		return false
+		return n, false
 	}
-	return true
+	return n, true
 }
 
 // mapKey checks the key at position i of a facts or answers mapping; seen
@@ -382,15 +390,8 @@ func (dec *decoder) value(n *yaml.Node, p *at) any {
 }
 
 func (dec *decoder) facts(n *yaml.Node, p *at) {
-	n = deref(n)
-	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
-		return
-	}
-	if n.Kind != yaml.MappingNode {
-		dec.typeError(n, p, "object")
-		return
-	}
-	if !dec.entries(n, p) {
+	n, ok := dec.entries(n, p)
+	if !ok {
 		return
 	}
 	dec.d.Facts = make(map[string]any, len(n.Content)/2)
@@ -407,15 +408,8 @@ func (dec *decoder) facts(n *yaml.Node, p *at) {
 }
 
 func (dec *decoder) answers(n *yaml.Node, p *at) {
-	n = deref(n)
-	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
-		return
-	}
-	if n.Kind != yaml.MappingNode {
-		dec.typeError(n, p, "object")
-		return
-	}
-	if !dec.entries(n, p) {
+	n, ok := dec.entries(n, p)
+	if !ok {
 		return
 	}
 	dec.d.Answers = make(map[string]Answer, len(n.Content)/2)
