@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/vigie-ai/vigie/rubric"
 )
@@ -64,7 +63,6 @@ type crubric struct {
 	mode     rubric.RoundingMode
 	scores   []cscore
 	overall  int // index into scores, or -1 for the implicit overall
-	review   time.Duration
 	months   int
 	defTier  int // -1 when none
 	cover    []coverRef
