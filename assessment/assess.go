@@ -259,7 +259,7 @@ func (r *run) evaluate() {
 
 func (r *run) classify(ri int) {
 	a, cr := r.a, r.a.rubrics[ri]
-	any := false
+	fired := false
 	for _, rule := range cr.rules {
 		cru := a.rules[rule]
 		if !cru.when.eval(&r.e) || cru.unless != nil && cru.unless.eval(&r.e) {
@@ -272,10 +272,10 @@ func (r *run) classify(ri int) {
 		r.fired = append(r.fired, rule)
 		if cru.tier >= 0 {
 			r.e.tiers[cru.tier] = true
-			any = true
+			fired = true
 		}
 	}
-	if !any && cr.defTier >= 0 {
+	if !fired && cr.defTier >= 0 {
 		r.e.tiers[cr.defTier] = true
 	}
 }
