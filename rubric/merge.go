@@ -19,7 +19,7 @@ type locator struct {
 func merge(base, d *Rubric, c *config) (*Rubric, diag.Diagnostics) {
 	m := *d
 	m.base = base
-	m.src = &origin{doc: d.src.doc, sha256: d.src.sha256, warnings: d.src.warnings, hasScoring: d.src.hasScoring, hasLanguage: d.src.hasLanguage}
+	m.src = &origin{file: d.src.file, sha256: d.src.sha256, warnings: d.src.warnings, hasScoring: d.src.hasScoring, hasLanguage: d.src.hasLanguage}
 	m.src.merged = &mergedLocs{}
 	var ds diag.Diagnostics
 	at := func(p diag.Path) diag.Range { return d.src.at(p) }

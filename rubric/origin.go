@@ -1,13 +1,45 @@
 package rubric
 
 import (
+	"sync"
+
 	"github.com/vigie-ai/vigie/diag"
 	"github.com/vigie-ai/vigie/internal/source"
 )
 
+// sourceFile is a rubric file's bytes, and the node tree that locates its
+// values, parsed again only when a diagnostic needs a position: a rubric in
+// use keeps its bytes, not the tree, which would cost every garbage
+// collection the scan of thousands of nodes.
+type sourceFile struct {
+	name string
+	data []byte
+	mu   sync.Mutex
+	doc  *source.Document
+}
+
+// document returns the node tree of the file, parsing it if it was dropped.
+func (f *sourceFile) document() *source.Document {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.doc == nil {
+		lim := source.DefaultLimits()
+		lim.MaxBytes, lim.NoValue = 0, true
+		f.doc, _ = source.Parse(f.name, f.data, lim)
+	}
+	return f.doc
+}
+
+// forget drops the node tree.
+func (f *sourceFile) forget() {
+	f.mu.Lock()
+	f.doc = nil
+	f.mu.Unlock()
+}
+
 // origin records where a rubric was read from, to point diagnostics at it.
 type origin struct {
-	doc      *source.Document
+	file     *sourceFile
 	sha256   string
 	warnings diag.Diagnostics
 	// Whether the file itself set scoring and language, before defaults.
@@ -53,17 +85,23 @@ func (o *origin) locate(p diag.Path) locator {
 // atKey returns the range of the key at the end of p in the file it was written in.
 func (o *origin) atKey(p diag.Path) diag.Range {
 	l := o.locate(p)
-	if l.o == nil || l.o.doc == nil {
+	if l.o == nil || l.o.file == nil {
 		return diag.Range{}
 	}
-	return l.o.doc.LocateKey(l.p)
+	if doc := l.o.file.document(); doc != nil {
+		return doc.LocateKey(l.p)
+	}
+	return diag.Range{File: l.o.file.name}
 }
 
 // at returns the range of the value at p in the file it was written in.
 func (o *origin) at(p diag.Path) diag.Range {
 	l := o.locate(p)
-	if l.o == nil || l.o.doc == nil {
+	if l.o == nil || l.o.file == nil {
 		return diag.Range{}
 	}
-	return l.o.doc.Locate(l.p)
+	if doc := l.o.file.document(); doc != nil {
+		return doc.Locate(l.p)
+	}
+	return diag.Range{File: l.o.file.name}
 }

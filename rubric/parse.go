@@ -11,6 +11,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"weak"
 
 	"github.com/vigie-ai/vigie/diag"
 	"github.com/vigie-ai/vigie/internal/schema"
@@ -60,9 +61,29 @@ func WithStrictLanguages() Option {
 	}
 }
 
-var rubricSchema = sync.OnceValues(func() (*schema.Validator, error) {
-	return schema.Compile(schemas.Rubric())
-})
+// The compiled rubric schema is a cache: kept while rubrics are being parsed,
+// and let go by the garbage collector afterwards (through a weak pointer), so
+// that a process assessing thousands of declarations does not carry its
+// 800 KB of pointers through every collection. Compiling it again costs
+// under a millisecond.
+var schemaCache struct {
+	mu sync.Mutex
+	p  weak.Pointer[schema.Validator]
+}
+
+func rubricSchema() (*schema.Validator, error) {
+	schemaCache.mu.Lock()
+	defer schemaCache.mu.Unlock()
+	if v := schemaCache.p.Value(); v != nil {
+		return v, nil
+	}
+	v, err := schema.Compile(schemas.Rubric())
+	if err != nil {
+		return nil, err
+	}
+	schemaCache.p = weak.Make(v)
+	return v, nil
+}
 
 // ReadFile reads and parses the rubric file at path. It never reads more
 // than the size cap.
@@ -148,7 +169,8 @@ func parse(name string, data []byte, c *config) (*Rubric, error) {
 		return nil, fmt.Errorf("decode rubric %s: %w", name, err)
 	}
 	sum := sha256.Sum256(data)
-	r.src = &origin{doc: doc, sha256: hex.EncodeToString(sum[:]), hasScoring: r.Scoring != nil, hasLanguage: r.Language != ""}
+	file := &sourceFile{name: name, data: bytes.Clone(data), doc: doc}
+	r.src = &origin{file: file, sha256: hex.EncodeToString(sum[:]), hasScoring: r.Scoring != nil, hasLanguage: r.Language != ""}
 	r.normalise()
 	for _, d := range check(r, c, checkShapes|nameChecksUnlessExtends(r)) {
 		if !underAny(d.Path, pruned) {
@@ -160,6 +182,7 @@ func parse(name string, data []byte, c *config) (*Rubric, error) {
 		return nil, invalid(ds)
 	}
 	r.src.warnings = ds
+	file.forget() // positions are found again from the bytes if ever needed
 	return r, nil
 }
 
@@ -245,10 +268,10 @@ func (r *Rubric) SHA256() string {
 
 // File returns the name of the file the rubric was read from.
 func (r *Rubric) File() string {
-	if r.src == nil || r.src.doc == nil {
+	if r.src == nil || r.src.file == nil {
 		return ""
 	}
-	return r.src.doc.File
+	return r.src.file.name
 }
 
 // Warnings returns the warnings found while parsing a valid rubric.
