@@ -70,7 +70,11 @@ func (r *run) classification(res *Result) {
 	rule := func(ri int) RuleResult {
 		cru := a.rules[ri]
 		rub := a.rubrics[cru.rubric].r
-		return RuleResult{Rubric: rub.ID, ID: cru.r.ID, Tier: cru.r.Tier, Title: r.text(cru.r.Title, rub), Effective: cru.effective,
+		var tierTitle string
+		if cru.tier >= 0 {
+			tierTitle = r.text(a.tiers[cru.tier].t.Title, rub)
+		}
+		return RuleResult{Rubric: rub.ID, ID: cru.r.ID, Tier: cru.r.Tier, TierTitle: tierTitle, Title: r.text(cru.r.Title, rub), Effective: cru.effective,
 			Rationale: r.text(cru.r.Rationale, rub), References: refs(cru.r.References), Review: cru.r.Review,
 			ReviewNote: r.text(cru.r.ReviewNote, rub)}
 	}

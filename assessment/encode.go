@@ -329,6 +329,7 @@ func (e *enc) classification(c *Classification) {
 			e.str("rubric", r.Rubric)
 			e.str("id", r.ID)
 			e.str("tier", r.Tier)
+			e.str("tier_title", r.TierTitle)
 			e.strOmit("title", r.Title)
 			e.strOmit("effective", r.Effective)
 			e.str("rationale", r.Rationale)

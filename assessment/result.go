@@ -207,6 +207,8 @@ type RuleResult struct {
 	ID string `json:"id"`
 	// Tier the rule puts the project in.
 	Tier string `json:"tier"`
+	// Name of that tier.
+	TierTitle string `json:"tier_title"`
 	// Name of the rule.
 	Title string `json:"title,omitempty"`
 	// Date from which the rule applies.

@@ -3,16 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/vigie-ai/vigie/assessment"
 	"github.com/vigie-ai/vigie/diag"
+	"github.com/vigie-ai/vigie/report"
 	"github.com/vigie-ai/vigie/rubric"
 )
 
@@ -21,7 +22,8 @@ const assessExamples = `  vigie assess --rubric examples/rubrics/child-rights-ma
   vigie assess --rubric grids/ --fail-below 60 --fail-on-tier high projects/`
 
 func runAssess(args []string, e *env) int {
-	fs := newFlags("assess", e, "vigie assess --rubric PATH… [--as-of DATE] [--lang fr|en] [-o FILE] [--fail-below SCORE] [--fail-on-tier TIER] DECLARATION…", assessExamples)
+	fs := newFlags("assess", e, "vigie assess --rubric PATH… [--format FORMAT] [--as-of DATE] [--lang fr|en] [-o FILE] [--fail-below SCORE] [--fail-on-tier TIER] DECLARATION…", assessExamples)
+	format := fs.String("format", "json", e.t("output format: ", "format de sortie : ")+formatList())
 	var rubrics repeated
 	fs.Var(&rubrics, "rubric", e.t("a rubric file or folder (repeatable)", "une grille, fichier ou dossier (répétable)"))
 	asOf := fs.String("as-of", "", e.t("date the assessment is made as of, YYYY-MM-DD (default: today)", "date à laquelle l'évaluation est faite, AAAA-MM-JJ (par défaut : aujourd'hui)"))
@@ -30,6 +32,11 @@ func runAssess(args []string, e *env) int {
 	failTier := fs.String("fail-on-tier", "", e.t("exit 1 when this risk tier, or a more severe one, applies", "sortir avec le code 1 quand ce niveau de risque, ou un plus grave, s'applique"))
 	if code, ok := fs.parse(args); !ok {
 		return code
+	}
+	outFormat, err := report.ParseFormat(*format)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "vigie assess: %v\n", err)
+		return exitInvalid
 	}
 	if len(fs.args) == 0 || len(rubrics) == 0 {
 		fmt.Fprintln(e.stderr, e.t("vigie assess: give --rubric and at least one declaration", "vigie assess : indiquez --rubric et au moins une déclaration"))
@@ -87,7 +94,8 @@ func runAssess(args []string, e *env) int {
 		return exitInvalid
 	}
 	var buf bytes.Buffer
-	if err := writeResults(&buf, results); err != nil {
+	opts := report.Options{Language: e.lang, Color: *out == "" && e.color()}
+	if err := report.Write(&buf, outFormat, results, opts); err != nil {
 		fmt.Fprintf(e.stderr, "vigie assess: %v\n", err)
 		return exitInternal
 	}
@@ -179,35 +187,19 @@ func policyFailures(a *assessment.Assessor, res *assessment.Result, below float6
 	return out
 }
 
-// writeResults writes one result, or a list of them, as indented JSON.
-func writeResults(w io.Writer, results []*assessment.Result) error {
-	compact := []byte{'['}
-	for i, res := range results {
-		if i > 0 {
-			compact = append(compact, ',')
-		}
-		var err error
-		if compact, err = res.AppendJSON(compact); err != nil {
-			return err
-		}
-	}
-	compact = append(compact, ']')
-	if len(results) == 1 {
-		compact = compact[1 : len(compact)-1]
-	}
-	var out bytes.Buffer
-	if err := json.Indent(&out, compact, "", "  "); err != nil {
-		return err
-	}
-	out.WriteByte('\n')
-	_, err := w.Write(out.Bytes())
-	return err
-}
-
 func writeOutput(path string, data []byte, stdout io.Writer) error {
 	if path == "" || path == "-" {
 		_, err := stdout.Write(data)
 		return err
 	}
 	return os.WriteFile(path, data, 0o644)
+}
+
+// formatList names the report formats for help texts.
+func formatList() string {
+	var names []string
+	for _, f := range report.Formats() {
+		names = append(names, string(f))
+	}
+	return strings.Join(names, ", ")
 }

@@ -43,6 +43,20 @@ type env struct {
 	lang           string
 }
 
+// color reports whether the standard output is a terminal that wants colours:
+// not when NO_COLOR is set (https://no-color.org), nor when it is a file or a pipe.
+func (e *env) color() bool {
+	if e.getenv("NO_COLOR") != "" || e.getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := e.stdout.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
 func commands() []command {
 	return []command{
 		{"validate", "check rubrics and declarations", "vérifier des grilles et des déclarations", runValidate},

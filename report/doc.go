@@ -1,0 +1,9 @@
+// Package report renders assessment results for the people and tools that
+// read them: JSON (the canonical form), a terminal summary, Markdown, and
+// the formats CI systems read. Every static word exists in French and
+// English.
+//
+//	err := report.Write(os.Stdout, report.Text, results, report.Options{Language: "fr"})
+//
+// One renderer per file, chosen by a Format in an explicit switch.
+package report

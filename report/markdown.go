@@ -1,0 +1,176 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/vigie-ai/vigie/assessment"
+)
+
+// markdownRenderer writes a report for people, in GitHub-flavoured Markdown.
+type markdownRenderer struct{}
+
+func (markdownRenderer) render(w io.Writer, results []*assessment.Result, o *Options) error {
+	var b strings.Builder
+	for i, res := range results {
+		if i > 0 {
+			b.WriteString("\n---\n\n")
+		}
+		o.markdown(&b, res)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
+	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+	p("# %s\n\n", md(res.Subject.Name))
+	status := o.t("status.pass")
+	if res.Status == assessment.Fail {
+		status = o.t("status.fail")
+	}
+	p("## %s\n\n", o.t("summary"))
+	p("| | |\n|---|---|\n")
+	p("| %s | %s (`%s`) |\n", o.t("project"), md(res.Subject.Name), md(res.Subject.ID))
+	if res.Subject.Organisation != "" {
+		p("| %s | %s |\n", o.t("organisation"), md(res.Subject.Organisation))
+	}
+	p("| %s | **%s** |\n", o.t("status"), status)
+	if cl := res.Classification; cl != nil {
+		var tiers []string
+		for _, t := range cl.Tiers {
+			tiers = append(tiers, md(t.Title))
+		}
+		p("| %s | **%s** |\n", o.t("risk_tier"), strings.Join(tiers, ", "))
+	}
+	for _, rr := range res.Rubrics {
+		score := o.percent(rr.Overall.Percent)
+		if rr.Overall.BandLabel != "" {
+			score += " — " + md(rr.Overall.BandLabel)
+		}
+		p("| %s | %s |\n", md(rr.Title), score)
+	}
+	p("| %s | %s — %s |\n\n", o.t("criteria"), o.counts(totals(res)), o.t("completeness", o.percent(&res.Completeness.Percent)))
+
+	if n := len(res.FailedGates); n > 0 {
+		p("**%s**\n\n", o.n("failed_gates", n))
+		for _, g := range res.FailedGates {
+			p("- `%s` — %s (%s)\n", g.Criterion, md(g.Question), o.status(g.Status))
+		}
+		p("\n")
+	}
+
+	if cl := res.Classification; cl != nil {
+		p("## %s\n\n", o.t("classification"))
+		for _, r := range cl.Rules {
+			p("- **%s** — %s%s%s", md(r.TierTitle), md(r.Title), colon(o), md(r.Rationale))
+			if len(r.References) > 0 {
+				p(" (%s)", strings.Join(r.References, ", "))
+			}
+			p("\n")
+			if r.Review {
+				p("  - ⚠ %s. %s%s%s\n", o.t("review"), o.t("readings"), colon(o), md(r.ReviewNote))
+			}
+		}
+		if len(cl.Rules) == 0 {
+			p("- %s\n", o.t("default_tier"))
+		}
+		for _, u := range cl.Upcoming {
+			p("- %s %s — **%s**%s%s (%s)\n", o.t("upcoming"), o.t("from_date", o.date(u.Effective)), md(u.TierTitle), colon(o), md(u.Title), strings.Join(u.References, ", "))
+		}
+		p("\n")
+	}
+
+	for _, rr := range res.Rubrics {
+		p("## %s\n\n", md(rr.Title))
+		p("| %s | %s | %s | %s |\n|---|---:|---:|---|\n", o.t("section"), o.t("weight"), o.t("score"), o.t("criteria"))
+		for _, s := range rr.Sections {
+			p("| %s | %s | %s | %s |\n", md(s.Title), o.number(s.Weight), o.percentOf(s), o.counts(s.Counts))
+		}
+		p("\n")
+	}
+
+	p("## %s\n\n", o.t("action_plan"))
+	if len(res.ActionPlan) == 0 {
+		p("%s\n\n", o.t("no_action"))
+	} else {
+		p("| # | %s | %s | %s | %s | %s |\n|---:|---|---|---|---|---:|\n", o.t("criterion"), o.t("severity"), o.t("recommendation"), o.t("references"), o.t("gain"))
+		for _, a := range res.ActionPlan {
+			sev := o.severity(a.Severity)
+			if a.Gate {
+				sev = "**" + o.t("gate") + "**"
+			}
+			p("| %d | `%s` %s | %s | %s | %s | %s |\n", a.Rank, a.Criterion, md(a.Question), sev, md(a.Recommendation), strings.Join(a.References, ", "), o.number(a.Gain))
+		}
+		p("\n")
+	}
+
+	if len(res.Findings) > 0 {
+		p("## %s\n\n", o.t("findings"))
+		for _, f := range res.Findings {
+			line := ""
+			if f.Position != nil && f.Position.Start.Line > 0 {
+				line = fmt.Sprintf(" (%s:%d)", md(f.Position.File), f.Position.Start.Line)
+			}
+			p("- **%s** `%s` %s%s\n", o.severity(f.Severity), f.Code, md(f.Message), line)
+		}
+		p("\n")
+	}
+
+	if len(res.Coverage) > 0 {
+		p("## %s\n\n", o.t("coverage"))
+		for _, c := range res.Coverage {
+			p("### %s\n\n| %s | %s | %s |\n|---|---|---|\n", md(c.Title), o.t("item"), o.t("criteria"), o.t("status"))
+			for _, it := range c.Items {
+				crits := o.t("none")
+				if len(it.Criteria) > 0 {
+					crits = "`" + strings.Join(it.Criteria, "`, `") + "`"
+				}
+				p("| %s — %s | %s | %s |\n", md(it.ID), md(it.Title), crits, o.t("st."+it.Status))
+			}
+			p("\n")
+		}
+	}
+
+	p("## %s\n\n", o.t("criteria"))
+	for _, c := range res.Criteria {
+		p("- `%s` — %s: **%s**", c.ID, md(c.Question), o.status(c.Status))
+		if c.AnswerLabel != "" {
+			p(" (%s)", md(c.AnswerLabel))
+		}
+		if c.Gate {
+			p(" — %s", o.t("gate"))
+		}
+		p("\n")
+		if c.Reason != "" {
+			p("  - %s: %s\n", o.t("reason"), md(c.Reason))
+		}
+		for _, e := range c.Evidence {
+			p("  - %s: %s", o.t("evidence"), md(e.Title))
+			if e.Date != "" {
+				p(", %s", o.date(e.Date))
+			}
+			p("\n")
+		}
+		if c.Comment != "" {
+			p("  - %s: %s\n", o.t("comment"), md(c.Comment))
+		}
+	}
+	p("\n## %s\n\n", o.t("provenance"))
+	p("%s\n\n", o.t("generated_by", md(res.Vigie), o.date(res.AsOf)))
+	p("- %s: `%s` (sha256 `%s`)\n", o.t("declaration"), md(res.Subject.File), res.Subject.SHA256)
+	for _, rr := range res.Rubrics {
+		p("- %s: `%s` %s (sha256 `%s`)\n", o.t("rubric"), rr.ID, rr.Version, rr.SHA256)
+	}
+}
+
+// mdEscaper escapes what Markdown would read as markup, and what HTML
+// inside Markdown would run: text from a declaration stays text.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "{", `\{`, "}", `\}`, "[", `\[`, "]", `\]`,
+	"(", `\(`, ")", `\)`, "#", `\#`, "+", `\+`, "!", `\!`, "|", `\|`, "~", `\~`,
+	"<", "&lt;", ">", "&gt;", "&", "&amp;", "\r", " ", "\n", " ",
+)
+
+func md(s string) string { return mdEscaper.Replace(s) }

@@ -1,0 +1,186 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/vigie-ai/vigie/assessment"
+)
+
+// msg is a static text in English and French. A plural message has a
+// singular and a plural form in each language: English uses the singular for
+// 1, French for 0 and 1.
+type msg struct {
+	en, fr             string
+	enPlural, frPlural string
+}
+
+// messages holds every static word of the reports, in the sector's vocabulary.
+var messages = map[string]msg{
+	"status.pass":       {en: "PASS", fr: "CONFORME"},
+	"status.fail":       {en: "FAIL", fr: "NON CONFORME"},
+	"as_of":             {en: "as of %s", fr: "au %s"},
+	"risk_tier":         {en: "Risk tier", fr: "Niveau de risque"},
+	"no_classification": {en: "no rubric classifies risk", fr: "aucune grille ne classe le niveau de risque"},
+	"upcoming":          {en: "Upcoming", fr: "À venir"},
+	"from_date":         {en: "from %s", fr: "à partir du %s"},
+	"review":            {en: "judgement call: a person must confirm it", fr: "appréciation à faire confirmer par une personne"},
+	"rules":             {en: "rules", fr: "règles"},
+	"default_tier":      {en: "default tier: no rule applies", fr: "niveau par défaut : aucune règle ne s'applique"},
+	"failed_gates":      {en: "%d critère impératif not met", fr: "%d critère impératif non atteint", enPlural: "%d critères impératifs not met", frPlural: "%d critères impératifs non atteints"},
+	"no_failed_gates":   {en: "every critère impératif is met", fr: "tous les critères impératifs sont atteints"},
+	"score":             {en: "Score", fr: "Score"},
+	"overall":           {en: "Overall", fr: "Global"},
+	"section":           {en: "Section", fr: "Section"},
+	"weight":            {en: "Weight", fr: "Poids"},
+	"band":              {en: "Level", fr: "Palier"},
+	"criteria":          {en: "Criteria", fr: "Critères"},
+	"criterion":         {en: "Criterion", fr: "Critère"},
+	"status":            {en: "Status", fr: "Statut"},
+	"answer":            {en: "Answer", fr: "Réponse"},
+	"evidence":          {en: "Evidence", fr: "Justificatifs"},
+	"references":        {en: "References", fr: "Références"},
+	"completeness":      {en: "completeness %s", fr: "complétude %s"},
+	"action_plan":       {en: "Action plan", fr: "Plan d'action"},
+	"first_actions":     {en: "first %d of %d", fr: "%d premières sur %d"},
+	"findings":          {en: "Findings", fr: "Constats"},
+	"coverage":          {en: "Coverage of the referentials", fr: "Couverture des référentiels"},
+	"item":              {en: "Item", fr: "Article"},
+	"recommendation":    {en: "Recommendation", fr: "Recommandation"},
+	"gain":              {en: "Gain (points)", fr: "Gain (points)"},
+	"severity":          {en: "Severity", fr: "Gravité"},
+	"project":           {en: "Project", fr: "Projet"},
+	"organisation":      {en: "Organisation", fr: "Organisation"},
+	"rubric":            {en: "Rubric", fr: "Grille"},
+	"provenance":        {en: "Provenance", fr: "Provenance"},
+	"declaration":       {en: "Declaration", fr: "Déclaration"},
+	"generated_by":      {en: "Assessed by vigie %s as of %s.", fr: "Évaluation réalisée par vigie %s au %s."},
+	"summary":           {en: "Summary", fr: "Synthèse"},
+	"classification":    {en: "Classification", fr: "Classification"},
+	"obligations":       {en: "Obligations", fr: "Obligations"},
+	"in_force":          {en: "in force", fr: "en vigueur"},
+	"not_in_force":      {en: "from %s", fr: "à partir du %s"},
+	"none":              {en: "none", fr: "aucun"},
+	"met":               {en: "%d met", fr: "%d atteint", enPlural: "%d met", frPlural: "%d atteints"},
+	"partial":           {en: "%d partly met", fr: "%d partiellement atteint", enPlural: "%d partly met", frPlural: "%d partiellement atteints"},
+	"unmet":             {en: "%d not met", fr: "%d non atteint", enPlural: "%d not met", frPlural: "%d non atteints"},
+	"unanswered":        {en: "%d unanswered", fr: "%d sans réponse", enPlural: "%d unanswered", frPlural: "%d sans réponse"},
+	"not_applicable":    {en: "%d not applicable", fr: "%d non concerné", enPlural: "%d not applicable", frPlural: "%d non concernés"},
+	"st.met":            {en: "met", fr: "atteint"},
+	"st.partial":        {en: "partly met", fr: "partiellement atteint"},
+	"st.unmet":          {en: "not met", fr: "non atteint"},
+	"st.unanswered":     {en: "unanswered", fr: "sans réponse"},
+	"st.not_applicable": {en: "not applicable", fr: "non concerné"},
+	"st.not_covered":    {en: "not covered", fr: "non couvert"},
+	"sev.critical":      {en: "critical", fr: "critique"},
+	"sev.high":          {en: "high", fr: "élevée"},
+	"sev.medium":        {en: "medium", fr: "moyenne"},
+	"sev.low":           {en: "low", fr: "faible"},
+	"sev.info":          {en: "info", fr: "information"},
+	"gate":              {en: "critère impératif", fr: "critère impératif"},
+	"findings_count":    {en: "%d finding", fr: "%d constat", enPlural: "%d findings", frPlural: "%d constats"},
+	"actions_count":     {en: "%d action", fr: "%d action", enPlural: "%d actions", frPlural: "%d actions"},
+	"more":              {en: "… and %d more", fr: "… et %d de plus"},
+	"no_action":         {en: "nothing to do: every applicable criterion is met", fr: "rien à faire : tous les critères applicables sont atteints"},
+	"no_score":          {en: "no score: nothing applies", fr: "pas de score : rien ne s'applique"},
+	"reason":            {en: "Why", fr: "Pourquoi"},
+	"comment":           {en: "Comment", fr: "Commentaire"},
+	"justification":     {en: "Justification", fr: "Justification"},
+	"rationale":         {en: "Rationale", fr: "Motif"},
+	"readings":          {en: "Readings", fr: "Lectures possibles"},
+}
+
+// t returns a static text in the report's language, formatted with args.
+func (o *Options) t(key string, args ...any) string {
+	m, ok := messages[key]
+	if !ok {
+		return key
+	}
+	s := m.en
+	if o.Language == "fr" {
+		s = m.fr
+	}
+	if len(args) == 0 {
+		return s
+	}
+	return fmt.Sprintf(s, args...)
+}
+
+// n returns a plural message for count n.
+func (o *Options) n(key string, n int) string {
+	m := messages[key]
+	s := m.en
+	switch {
+	case o.Language == "fr" && n > 1 && m.frPlural != "":
+		s = m.frPlural
+	case o.Language == "fr":
+		s = m.fr
+	case n != 1 && m.enPlural != "":
+		s = m.enPlural
+	}
+	return fmt.Sprintf(s, n)
+}
+
+// status names a criterion's status.
+func (o *Options) status(s assessment.Status) string { return o.t("st." + string(s)) }
+
+// severity names a severity.
+func (o *Options) severity(s assessment.Severity) string { return o.t("sev." + string(s)) }
+
+// number writes a number as people read it: French uses a decimal comma.
+func (o *Options) number(f float64) string {
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if o.Language == "fr" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// percent writes a percentage; French puts a space before the sign.
+func (o *Options) percent(f *float64) string {
+	if f == nil {
+		return "—"
+	}
+	if o.Language == "fr" {
+		return o.number(*f) + "\u00a0%"
+	}
+	return o.number(*f) + "%"
+}
+
+// date writes YYYY-MM-DD as people read it: 22/11/2026 in French.
+func (o *Options) date(iso string) string {
+	if o.Language == "fr" && len(iso) == 10 {
+		return iso[8:10] + "/" + iso[5:7] + "/" + iso[0:4]
+	}
+	return iso
+}
+
+// counts summarises criteria by status.
+func (o *Options) counts(c assessment.Counts) string {
+	var parts []string
+	for _, p := range []struct {
+		key string
+		n   int
+	}{{"met", c.Met}, {"partial", c.Partial}, {"unmet", c.Unmet}, {"unanswered", c.Unanswered}, {"not_applicable", c.NotApplicable}} {
+		if p.n > 0 {
+			parts = append(parts, o.n(p.key, p.n))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// totals adds the counts of every section of every rubric of a result.
+func totals(res *assessment.Result) assessment.Counts {
+	var t assessment.Counts
+	for _, rr := range res.Rubrics {
+		for _, s := range rr.Sections {
+			t.Met += s.Counts.Met
+			t.Partial += s.Counts.Partial
+			t.Unmet += s.Counts.Unmet
+			t.Unanswered += s.Counts.Unanswered
+			t.NotApplicable += s.Counts.NotApplicable
+		}
+	}
+	return t
+}

@@ -1,0 +1,68 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/vigie-ai/vigie/assessment"
+)
+
+// Format names an output format.
+type Format string
+
+// The formats.
+const (
+	JSON     Format = "json"     // the canonical result, as schemas/report.schema.json describes it
+	Text     Format = "text"     // a compact summary for terminals
+	Markdown Format = "markdown" // a report for people, GitHub-flavoured Markdown
+)
+
+// Formats returns the formats Write knows, in a stable order.
+func Formats() []Format { return []Format{JSON, Text, Markdown} }
+
+// Options configure a report.
+type Options struct {
+	// Language of the static words: "fr" or "en" (default "en"). The texts
+	// of the rubrics are in the language the assessment was made in.
+	Language string
+	// Color uses ANSI colours (text format, on a terminal).
+	Color bool
+}
+
+// ErrFormat is returned for a format Write does not know.
+var ErrFormat = errors.New("unknown report format")
+
+// Write renders results in format f. Several results make one document in
+// the json format (a list) and follow each other in the others.
+func Write(w io.Writer, f Format, results []*assessment.Result, o Options) error {
+	if o.Language != "fr" {
+		o.Language = "en"
+	}
+	var r renderer
+	switch f {
+	case JSON:
+		r = jsonRenderer{}
+	case Text:
+		r = textRenderer{}
+	case Markdown:
+		r = markdownRenderer{}
+	default:
+		return fmt.Errorf("%w %q (known: %v)", ErrFormat, f, Formats())
+	}
+	return r.render(w, results, &o)
+}
+
+// ParseFormat returns the format with the given name.
+func ParseFormat(name string) (Format, error) {
+	f := Format(name)
+	if !slices.Contains(Formats(), f) {
+		return "", fmt.Errorf("%w %q (known: %v)", ErrFormat, name, Formats())
+	}
+	return f, nil
+}
+
+type renderer interface {
+	render(w io.Writer, results []*assessment.Result, o *Options) error
+}

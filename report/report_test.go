@@ -1,0 +1,103 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/vigie-ai/vigie/assessment"
+	"github.com/vigie-ai/vigie/report"
+	"github.com/vigie-ai/vigie/rubric"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func assess(t *testing.T, rubricFile, declaration []byte, lang string) *assessment.Result {
+	t.Helper()
+	r, err := rubric.Parse("rubric.yaml", rubricFile)
+	require.NoError(t, err)
+	set, err := rubric.NewSet([]*rubric.Rubric{r})
+	require.NoError(t, err)
+	a, err := assessment.Compile(set, assessment.WithVersion("test"))
+	require.NoError(t, err)
+	d, err := assessment.ParseDeclaration("declaration.yaml", declaration)
+	require.NoError(t, err)
+	res, err := a.Assess(context.Background(), d, assessment.WithAsOf(time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)), assessment.WithLanguage(lang))
+	require.NoError(t, err)
+	return res
+}
+
+func read(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return b
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+	}
+	assert.Equal(t, string(read(t, path)), string(got), "run go test ./report -update and read the diff")
+}
+
+func TestGolden(t *testing.T) {
+	t.Parallel()
+	rub := read(t, "../examples/rubrics/child-rights-maturity.yaml")
+	decl := read(t, "../examples/declarations/tri-informations-preoccupantes.yaml")
+	for _, lang := range []string{"en", "fr"} {
+		res := assess(t, rub, decl, lang)
+		for _, f := range report.Formats() {
+			var b bytes.Buffer
+			require.NoError(t, report.Write(&b, f, []*assessment.Result{res}, report.Options{Language: lang}))
+			golden(t, "tri-ip."+lang+"."+string(f), b.Bytes())
+		}
+	}
+}
+
+// TestUserTextIsInert puts markup and control characters in the project's
+// name and answers: Markdown and text outputs keep them as text.
+func TestUserTextIsInert(t *testing.T) {
+	t.Parallel()
+	rub := read(t, "../examples/rubrics/child-rights-maturity.yaml")
+	decl := strings.Replace(string(read(t, "../examples/declarations/tri-informations-preoccupantes.yaml")),
+		"name: Aide au tri des informations préoccupantes",
+		`name: "<script>alert(1)</script> [x](javascript:alert(2)) | **bold** \e[31mred"`, 1)
+	res := assess(t, rub, []byte(decl), "en")
+	var md, txt bytes.Buffer
+	require.NoError(t, report.Write(&md, report.Markdown, []*assessment.Result{res}, report.Options{}))
+	require.NoError(t, report.Write(&txt, report.Text, []*assessment.Result{res}, report.Options{}))
+	assert.NotContains(t, md.String(), "<script>")
+	assert.NotContains(t, md.String(), "](javascript:")
+	assert.Contains(t, md.String(), `&lt;script&gt;`)
+	assert.NotContains(t, txt.String(), "\x1b")
+}
+
+func TestUnknownFormat(t *testing.T) {
+	t.Parallel()
+	err := report.Write(&bytes.Buffer{}, "pdf", nil, report.Options{})
+	assert.ErrorIs(t, err, report.ErrFormat)
+	_, err = report.ParseFormat("pdf")
+	assert.ErrorIs(t, err, report.ErrFormat)
+}
+
+func TestColour(t *testing.T) {
+	t.Parallel()
+	rub := read(t, "../examples/rubrics/child-rights-maturity.yaml")
+	res := assess(t, rub, read(t, "../examples/declarations/tri-informations-preoccupantes.yaml"), "en")
+	var plain, colour bytes.Buffer
+	require.NoError(t, report.Write(&plain, report.Text, []*assessment.Result{res}, report.Options{}))
+	require.NoError(t, report.Write(&colour, report.Text, []*assessment.Result{res}, report.Options{Color: true}))
+	assert.NotContains(t, plain.String(), "\x1b[")
+	assert.Contains(t, colour.String(), "\x1b[")
+}

@@ -1,0 +1,148 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/vigie-ai/vigie/assessment"
+)
+
+// textRenderer writes a compact summary for a terminal.
+type textRenderer struct{}
+
+// actionsShown is how many entries of the plan d'action the summary lists.
+const actionsShown = 5
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiGreen  = "\x1b[32m"
+	ansiYellow = "\x1b[33m"
+)
+
+func (textRenderer) render(w io.Writer, results []*assessment.Result, o *Options) error {
+	var b strings.Builder
+	paint := func(code, s string) string {
+		if !o.Color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	for i, res := range results {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%s (%s), %s\n", paint(ansiBold, clean(res.Subject.Name)), clean(res.Subject.ID), o.t("as_of", o.date(res.AsOf)))
+		status := paint(ansiGreen, o.t("status.pass"))
+		if res.Status == assessment.Fail {
+			status = paint(ansiRed, o.t("status.fail"))
+		}
+		gates := o.t("no_failed_gates")
+		if n := len(res.FailedGates); n > 0 {
+			gates = o.n("failed_gates", n)
+		}
+		fmt.Fprintf(&b, "%s%s%s — %s\n", o.t("status"), colon(o), status, gates)
+		if cl := res.Classification; cl != nil {
+			var tiers []string
+			for _, t := range cl.Tiers {
+				tiers = append(tiers, clean(t.Title))
+			}
+			line := strings.Join(tiers, ", ")
+			if cl.NeedsReview {
+				line += " (" + o.t("review") + ")"
+			}
+			fmt.Fprintf(&b, "%s%s%s\n", o.t("risk_tier"), colon(o), paint(ansiBold, line))
+			for _, u := range cl.Upcoming {
+				fmt.Fprintf(&b, "  %s%s%s, %s %s\n", o.t("upcoming"), colon(o), clean(u.TierTitle), o.t("from_date", o.date(u.Effective)), ruleRef(u))
+			}
+		}
+		for _, rr := range res.Rubrics {
+			score := o.percent(rr.Overall.Percent)
+			if rr.Overall.Band != "" {
+				score += " (" + clean(rr.Overall.BandLabel) + ")"
+			}
+			fmt.Fprintf(&b, "%s %s %s%s%s\n", o.t("rubric"), rr.ID, rr.Version, colon(o), score)
+			for _, s := range rr.Sections {
+				fmt.Fprintf(&b, "  %-40s %s\n", truncate(clean(s.Title), 40), o.percentOf(s))
+			}
+		}
+		fmt.Fprintf(&b, "%s%s%s — %s\n", o.t("criteria"), colon(o), o.counts(totals(res)), o.t("completeness", o.percent(&res.Completeness.Percent)))
+		if len(res.ActionPlan) == 0 {
+			fmt.Fprintf(&b, "%s%s%s\n", o.t("action_plan"), colon(o), o.t("no_action"))
+			continue
+		}
+		shown := min(actionsShown, len(res.ActionPlan))
+		fmt.Fprintf(&b, "%s (%s)%s\n", o.t("action_plan"), o.t("first_actions", shown, len(res.ActionPlan)), strings.TrimRight(colon(o), " "))
+		for _, a := range res.ActionPlan[:shown] {
+			mark := ""
+			if a.Gate {
+				mark = paint(ansiRed, "["+o.t("gate")+"] ")
+			}
+			fmt.Fprintf(&b, "  %d. %s%s — %s\n", a.Rank, mark, a.Criterion, truncate(clean(a.Recommendation), 100))
+		}
+		var sev []string
+		counts := map[assessment.Severity]int{}
+		for _, f := range res.Findings {
+			counts[f.Severity]++
+		}
+		for _, s := range []assessment.Severity{assessment.Critical, assessment.High, assessment.Medium, assessment.Low, assessment.Info} {
+			if counts[s] > 0 {
+				label := fmt.Sprintf("%s%s%d", o.severity(s), colon(o), counts[s])
+				if s == assessment.Critical {
+					label = paint(ansiRed, label)
+				} else if s == assessment.High {
+					label = paint(ansiYellow, label)
+				}
+				sev = append(sev, label)
+			}
+		}
+		fmt.Fprintf(&b, "%s%s%s\n", o.n("findings_count", len(res.Findings)), colon(o), strings.Join(sev, ", "))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (o *Options) percentOf(s assessment.SectionResult) string {
+	if s.Value == nil {
+		return o.status(assessment.NotApplicable)
+	}
+	if s.Max == 100 {
+		return o.percent(s.Value)
+	}
+	return o.number(*s.Value) + " / " + o.number(s.Max)
+}
+
+func colon(o *Options) string {
+	if o.Language == "fr" {
+		return "\u00a0: "
+	}
+	return ": "
+}
+
+func ruleRef(r assessment.RuleResult) string {
+	if len(r.References) == 0 {
+		return "(" + r.ID + ")"
+	}
+	return "(" + r.ID + " — " + strings.Join(r.References, ", ") + ")"
+}
+
+// clean removes control characters, so that text from a declaration cannot
+// move the cursor or change colours on a terminal.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
