@@ -61,6 +61,7 @@ func commands() []command {
 	return []command{
 		{"validate", "check rubrics and declarations", "vérifier des grilles et des déclarations", runValidate},
 		{"assess", "assess declarations of projects against rubrics", "évaluer des déclarations de projets au regard de grilles", runAssess},
+		{"init", "write a declaration template for the rubrics", "écrire un modèle de déclaration pour les grilles", runInit},
 		{"schema", "print the JSON Schema of rubrics or declarations", "afficher le schéma JSON des grilles ou des déclarations", runSchema},
 		{"version", "print vigie's version", "afficher la version de vigie", runVersion},
 	}

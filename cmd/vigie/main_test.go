@@ -267,3 +267,21 @@ func TestValidateDeclarations(t *testing.T) {
 	assert.Contains(t, out, bad+":5:12: error[unread-fact]: no rubric reads the fact \"use_cas\"\n    hint: did you mean \"use_case\"?")
 	assert.Contains(t, out, bad+":7:31: error[unknown-value]: value \"fully\" is not one of the values of answer to child-rights-maturity/cria\n    hint: did you mean \"full\"?")
 }
+
+// TestInitTemplateValidates: the template vigie init writes is a valid
+// declaration as it is, in both languages, and names every criterion.
+func TestInitTemplateValidates(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []string{"en", "fr"} {
+		code, out, errOut := vigie(t, "init", "--lang", lang, "--rubric", maturity)
+		require.Equal(t, exitOK, code, errOut)
+		assert.Contains(t, out, "# yaml-language-server: $schema=")
+		assert.Contains(t, out, "# child-rights-maturity/human-decides:")
+		file := filepath.Join(t.TempDir(), "template.yaml")
+		require.NoError(t, os.WriteFile(file, []byte(out), 0o644))
+		code, out, errOut = vigie(t, "validate", "--rubric", maturity, file)
+		assert.Equal(t, exitOK, code, out+errOut)
+	}
+	code, _, _ := vigie(t, "init")
+	assert.Equal(t, exitInvalid, code)
+}

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/vigie-ai/vigie/rubric"
+)
+
+const initExamples = `  vigie init --rubric examples/rubrics/child-rights-maturity.yaml --lang fr > projet.yaml
+  vigie validate --rubric examples/rubrics/child-rights-maturity.yaml projet.yaml`
+
+// runInit writes a declaration template: every fact and every question of
+// the rubrics as comments, in the chosen language, with the values allowed.
+// The template validates as it is; a project team uncomments and answers.
+func runInit(args []string, e *env) int {
+	fs := newFlags("init", e, "vigie init --rubric PATH… [--lang fr|en]", initExamples)
+	var rubrics repeated
+	fs.Var(&rubrics, "rubric", e.t("a rubric file or folder (repeatable)", "une grille, fichier ou dossier (répétable)"))
+	if code, ok := fs.parse(args); !ok {
+		return code
+	}
+	if len(rubrics) == 0 || len(fs.args) > 0 {
+		fmt.Fprintln(e.stderr, e.t("vigie init: give --rubric, and no other argument", "vigie init : indiquez --rubric, et aucun autre argument"))
+		fs.printUsage(e.stderr)
+		return exitInvalid
+	}
+	a, code := loadAssessor(rubrics, e)
+	if a == nil {
+		return code
+	}
+	_, err := fmt.Fprint(e.stdout, template(a.Set(), e))
+	if err != nil {
+		return exitInternal
+	}
+	return exitOK
+}
+
+func template(set *rubric.Set, e *env) string {
+	var b strings.Builder
+	lang := e.lang
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	text := func(t rubric.Text, r *rubric.Rubric) string {
+		return strings.Join(strings.Fields(t.In(lang, r.Language)), " ")
+	}
+	var names []string
+	for _, r := range set.Rubrics() {
+		names = append(names, r.ID+" "+r.Version)
+	}
+	w("# yaml-language-server: $schema=https://raw.githubusercontent.com/vigie-ai/vigie/main/schemas/declaration.schema.json\n")
+	w("# %s %s\n", e.t("Declaration of an AI project for vigie. Rubrics:", "Déclaration d'un projet d'IA pour vigie. Grilles :"), strings.Join(names, ", "))
+	w("# %s\n", e.t("Uncomment each fact and answer, and fill it in; check with vigie validate --rubric …",
+		"Décommentez chaque fait et chaque réponse, et complétez-les ; vérifiez avec vigie validate --rubric …"))
+	w("apiVersion: vigie/v1\nkind: Declaration\nproject:\n")
+	w("  id: %s # %s\n", e.t("my-project", "mon-projet"), e.t("lower case letters, digits and hyphens", "minuscules, chiffres et tirets"))
+	w("  name: %q\n", e.t("Name of the project", "Nom du projet"))
+	w("  organisation: \"\"\n")
+	w("  lifecycle: design # idea, design, pilot, production, retired\n")
+	w("  description: >-\n    %s\n", e.t("What the AI system does, for whom, and how its output is used.",
+		"Ce que fait le système d'IA, pour qui, et comment ses résultats sont utilisés."))
+	w("facts:\n")
+	for _, f := range set.Facts() {
+		var owner *rubric.Rubric
+		for _, r := range set.Rubrics() {
+			for i := range r.Facts {
+				if r.Facts[i].ID == f.ID && owner == nil {
+					owner = r
+				}
+			}
+		}
+		w("  # %s\n", text(f.Question, owner))
+		if g := text(f.Guidance, owner); g != "" {
+			w("  #   %s\n", g)
+		}
+		w("  #   %s\n", factShape(f, lang, owner))
+		w("  # %s: %s\n", f.ID, factPlaceholder(f))
+	}
+	w("answers:\n")
+	for _, r := range set.Rubrics() {
+		w("  # ==== %s: %s ====\n", r.ID, text(r.Title, r))
+		for _, s := range r.Sections {
+			w("  # --- %s ---\n", text(s.Title, r))
+			for _, c := range s.Criteria {
+				w("  # %s\n", text(c.Question, r))
+				var notes []string
+				notes = append(notes, answerShape(r, &c, lang))
+				if c.Gate {
+					notes = append(notes, e.t("critère impératif", "critère impératif"))
+				}
+				if c.Evidence == rubric.EvidenceRequired {
+					notes = append(notes, e.t("evidence required", "justificatif exigé"))
+				}
+				if c.NotApplicable {
+					notes = append(notes, e.t("may be not_applicable, with a justification", "peut être not_applicable, avec une justification"))
+				}
+				w("  #   %s\n", strings.Join(notes, " — "))
+				w("  # %s/%s:\n  #   value:\n", r.ID, c.ID)
+				if c.Evidence == rubric.EvidenceRequired {
+					w("  #   evidence: [{title: \"\", ref: \"\", date: \"\"}]\n")
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+func factShape(f *rubric.Fact, lang string, r *rubric.Rubric) string {
+	var values []string
+	for _, v := range f.Values {
+		if l := v.Label.In(lang, r.Language); l != "" {
+			values = append(values, v.Value+" ("+l+")")
+		} else {
+			values = append(values, v.Value)
+		}
+	}
+	switch f.Type {
+	case rubric.FactEnum:
+		return pick(lang, "one of: ", "une valeur parmi : ") + strings.Join(values, ", ")
+	case rubric.FactSet:
+		return pick(lang, "a list of: ", "une liste parmi : ") + strings.Join(values, ", ")
+	case rubric.FactBool:
+		return "true / false"
+	case rubric.FactNumber:
+		return pick(lang, "a number", "un nombre")
+	case rubric.FactDate:
+		return pick(lang, "a date YYYY-MM-DD", "une date AAAA-MM-JJ")
+	}
+	return pick(lang, "a text", "un texte")
+}
+
+func factPlaceholder(f *rubric.Fact) string {
+	switch f.Type {
+	case rubric.FactSet:
+		return "[]"
+	case rubric.FactBool:
+		return "false"
+	case rubric.FactNumber:
+		return "0"
+	}
+	return `""`
+}
+
+func answerShape(r *rubric.Rubric, c *rubric.Criterion, lang string) string {
+	var values []string
+	switch c.Type {
+	case rubric.AnswerScale:
+		for _, s := range r.Scales {
+			if s.ID == c.Scale {
+				for _, l := range s.Levels {
+					values = append(values, l.Value)
+				}
+			}
+		}
+		return pick(lang, "one of: ", "une valeur parmi : ") + strings.Join(values, ", ")
+	case rubric.AnswerBoolean:
+		return "true / false"
+	case rubric.AnswerNumber:
+		return pick(lang, "a number", "un nombre")
+	}
+	for _, ch := range c.Choices {
+		values = append(values, ch.Value)
+	}
+	if c.Type == rubric.AnswerMulti {
+		return pick(lang, "a list of: ", "une liste parmi : ") + strings.Join(values, ", ")
+	}
+	return pick(lang, "one of: ", "une valeur parmi : ") + strings.Join(values, ", ")
+}
+
+func pick(lang, en, fr string) string {
+	if lang == "fr" {
+		return fr
+	}
+	return en
+}
