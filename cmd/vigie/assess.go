@@ -15,17 +15,19 @@ import (
 	"github.com/vigie-ai/vigie/diag"
 	"github.com/vigie-ai/vigie/report"
 	"github.com/vigie-ai/vigie/rubric"
+	"github.com/vigie-ai/vigie/rubric/catalog"
 )
 
-const assessExamples = `  vigie assess --rubric examples/rubrics/child-rights-maturity.yaml examples/declarations/tri-informations-preoccupantes.yaml
+const assessExamples = `  vigie assess --lang fr --format text examples/declarations/tri-informations-preoccupantes.yaml
+  vigie assess --rubric examples/rubrics/child-rights-maturity.yaml examples/declarations/tri-informations-preoccupantes.yaml
   vigie assess --rubric grids/ --as-of 2026-12-02 --lang fr -o result.json projet.yaml
   vigie assess --rubric grids/ --fail-below 60 --fail-on-tier high projects/`
 
 func runAssess(args []string, e *env) int {
-	fs := newFlags("assess", e, "vigie assess --rubric PATH… [--format FORMAT] [--as-of DATE] [--lang fr|en] [-o FILE] [--fail-below SCORE] [--fail-on-tier TIER] DECLARATION…", assessExamples)
+	fs := newFlags("assess", e, "vigie assess [--rubric PATH]… [--format FORMAT] [--as-of DATE] [--lang fr|en] [-o FILE] [--fail-below SCORE] [--fail-on-tier TIER] DECLARATION…", assessExamples)
 	format := fs.String("format", "json", e.t("output format: ", "format de sortie : ")+formatList())
 	var rubrics repeated
-	fs.Var(&rubrics, "rubric", e.t("a rubric file or folder (repeatable)", "une grille, fichier ou dossier (répétable)"))
+	fs.Var(&rubrics, "rubric", e.t("a rubric file or folder (repeatable; default: the embedded catalog)", "une grille, fichier ou dossier (répétable ; par défaut : le catalogue intégré)"))
 	asOf := fs.String("as-of", "", e.t("date the assessment is made as of, YYYY-MM-DD (default: today)", "date à laquelle l'évaluation est faite, AAAA-MM-JJ (par défaut : aujourd'hui)"))
 	out := fs.String("o", "", e.t("write the result to this file instead of the standard output", "écrire le résultat dans ce fichier plutôt que sur la sortie standard"))
 	failBelow := fs.Float64("fail-below", -1, e.t("exit 1 when a rubric's overall score is below this percentage", "sortir avec le code 1 quand le score global d'une grille est sous ce pourcentage"))
@@ -38,8 +40,8 @@ func runAssess(args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "vigie assess: %v\n", err)
 		return exitInvalid
 	}
-	if len(fs.args) == 0 || len(rubrics) == 0 {
-		fmt.Fprintln(e.stderr, e.t("vigie assess: give --rubric and at least one declaration", "vigie assess : indiquez --rubric et au moins une déclaration"))
+	if len(fs.args) == 0 {
+		fmt.Fprintln(e.stderr, e.t("vigie assess: give at least one declaration", "vigie assess : indiquez au moins une déclaration"))
 		fs.printUsage(e.stderr)
 		return exitInvalid
 	}
@@ -116,9 +118,21 @@ func runAssess(args []string, e *env) int {
 	return exitOK
 }
 
-// loadAssessor reads the rubrics and compiles them; on failure it prints
-// the diagnostics and returns the exit code.
+// loadAssessor reads the rubrics and compiles them, or the embedded
+// catalog when no path is given; on failure it prints the diagnostics and
+// returns the exit code.
 func loadAssessor(paths []string, e *env) (*assessment.Assessor, int) {
+	if len(paths) == 0 {
+		set, err := catalog.Set()
+		if err == nil {
+			var a *assessment.Assessor
+			if a, err = assessment.Compile(set, assessment.WithVersion(version)); err == nil {
+				return a, exitOK
+			}
+		}
+		fmt.Fprintf(e.stderr, "vigie: embedded catalog: %v\n", err)
+		return nil, exitInternal
+	}
 	files, err := expand(paths)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "vigie: %v\n", err)

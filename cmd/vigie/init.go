@@ -14,14 +14,14 @@ const initExamples = `  vigie init --rubric examples/rubrics/child-rights-maturi
 // the rubrics as comments, in the chosen language, with the values allowed.
 // The template validates as it is; a project team uncomments and answers.
 func runInit(args []string, e *env) int {
-	fs := newFlags("init", e, "vigie init --rubric PATH… [--lang fr|en]", initExamples)
+	fs := newFlags("init", e, "vigie init [--rubric PATH]… [--lang fr|en]", initExamples)
 	var rubrics repeated
-	fs.Var(&rubrics, "rubric", e.t("a rubric file or folder (repeatable)", "une grille, fichier ou dossier (répétable)"))
+	fs.Var(&rubrics, "rubric", e.t("a rubric file or folder (repeatable; default: the embedded catalog)", "une grille, fichier ou dossier (répétable ; par défaut : le catalogue intégré)"))
 	if code, ok := fs.parse(args); !ok {
 		return code
 	}
-	if len(rubrics) == 0 || len(fs.args) > 0 {
-		fmt.Fprintln(e.stderr, e.t("vigie init: give --rubric, and no other argument", "vigie init : indiquez --rubric, et aucun autre argument"))
+	if len(fs.args) > 0 {
+		fmt.Fprintln(e.stderr, e.t("vigie init: no argument but options", "vigie init : aucun argument hormis les options"))
 		fs.printUsage(e.stderr)
 		return exitInvalid
 	}

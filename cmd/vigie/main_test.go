@@ -282,6 +282,6 @@ func TestInitTemplateValidates(t *testing.T) {
 		code, out, errOut = vigie(t, "validate", "--rubric", maturity, file)
 		assert.Equal(t, exitOK, code, out+errOut)
 	}
-	code, _, _ := vigie(t, "init")
+	code, _, _ := vigie(t, "init", "extra")
 	assert.Equal(t, exitInvalid, code)
 }
