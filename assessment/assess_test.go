@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"testing"
@@ -144,13 +145,16 @@ func TestAssessHonoursContext(t *testing.T) {
 
 func TestExampleDeclarationsAreValid(t *testing.T) {
 	t.Parallel()
-	files, err := os.ReadDir("../examples/declarations")
+	files, err := filepath.Glob("../examples/declarations/*.yaml")
 	require.NoError(t, err)
-	for _, f := range files {
-		data, err := os.ReadFile("../examples/declarations/" + f.Name())
+	more, err := filepath.Glob("../examples/declarations/*/*.yaml")
+	require.NoError(t, err)
+	require.NotEmpty(t, append(files, more...))
+	for _, f := range append(files, more...) {
+		data, err := os.ReadFile(f)
 		require.NoError(t, err)
-		_, err = assessment.ParseDeclaration(f.Name(), data)
-		assert.NoError(t, err, f.Name())
+		_, err = assessment.ParseDeclaration(f, data)
+		assert.NoError(t, err, f)
 	}
 }
 

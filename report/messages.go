@@ -44,6 +44,7 @@ var messages = map[string]msg{
 	"completeness":      {en: "completeness %s", fr: "complétude %s"},
 	"action_plan":       {en: "Action plan", fr: "Plan d'action"},
 	"first_actions":     {en: "first %d of %d", fr: "%d premières sur %d"},
+	"first_action":      {en: "%d of %d", fr: "%d sur %d"},
 	"findings":          {en: "Findings", fr: "Constats"},
 	"coverage":          {en: "Coverage of the referentials", fr: "Couverture des référentiels"},
 	"item":              {en: "Item", fr: "Article"},
@@ -89,6 +90,14 @@ var messages = map[string]msg{
 	"justification":     {en: "Justification", fr: "Justification"},
 	"rationale":         {en: "Rationale", fr: "Motif"},
 	"readings":          {en: "Readings", fr: "Lectures possibles"},
+	"gate_status":       {en: "critère impératif %s", fr: "critère impératif %s"},
+	"gate_column":       {en: "Critère impératif", fr: "Critère impératif"},
+	"project_id":        {en: "Project id", fr: "Identifiant du projet"},
+	"question":          {en: "Question", fr: "Question"},
+	"points":            {en: "Points", fr: "Points"},
+	"evidence_count":    {en: "Evidence count", fr: "Nombre de justificatifs"},
+	"yes":               {en: "yes", fr: "oui"},
+	"no":                {en: "no", fr: "non"},
 }
 
 // t returns a static text in the report's language, formatted with args.

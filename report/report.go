@@ -17,10 +17,15 @@ const (
 	JSON     Format = "json"     // the canonical result, as schemas/report.schema.json describes it
 	Text     Format = "text"     // a compact summary for terminals
 	Markdown Format = "markdown" // a report for people, GitHub-flavoured Markdown
+	SARIF    Format = "sarif"    // SARIF 2.1.0, for code scanning: one run per result
+	JUnit    Format = "junit"    // JUnit XML, for CI test reports: a test case per criterion
+	GitHub   Format = "github"   // GitHub Actions workflow commands: an annotation per finding
+	CSV      Format = "csv"      // a row per criterion, for spreadsheets
+	HTML     Format = "html"     // one self-contained page for people, printable, with a radar chart
 )
 
 // Formats returns the formats Write knows, in a stable order.
-func Formats() []Format { return []Format{JSON, Text, Markdown} }
+func Formats() []Format { return []Format{JSON, Text, Markdown, HTML, SARIF, JUnit, GitHub, CSV} }
 
 // Options configure a report.
 type Options struct {
@@ -29,13 +34,17 @@ type Options struct {
 	Language string
 	// Color uses ANSI colours (text format, on a terminal).
 	Color bool
+	// BOM writes a UTF-8 byte-order mark first, for spreadsheet software
+	// (csv format).
+	BOM bool
 }
 
 // ErrFormat is returned for a format Write does not know.
 var ErrFormat = errors.New("unknown report format")
 
 // Write renders results in format f. Several results make one document in
-// the json format (a list) and follow each other in the others.
+// the json format (a list), the sarif format (a run each), the junit format
+// and the csv format (one table), and follow each other in the others.
 func Write(w io.Writer, f Format, results []*assessment.Result, o Options) error {
 	if o.Language != "fr" {
 		o.Language = "en"
@@ -48,6 +57,16 @@ func Write(w io.Writer, f Format, results []*assessment.Result, o Options) error
 		r = textRenderer{}
 	case Markdown:
 		r = markdownRenderer{}
+	case SARIF:
+		r = sarifRenderer{}
+	case JUnit:
+		r = junitRenderer{}
+	case GitHub:
+		r = githubRenderer{}
+	case HTML:
+		r = htmlRenderer{}
+	case CSV:
+		r = csvRenderer{}
 	default:
 		return fmt.Errorf("%w %q (known: %v)", ErrFormat, f, Formats())
 	}

@@ -74,7 +74,11 @@ func (textRenderer) render(w io.Writer, results []*assessment.Result, o *Options
 			continue
 		}
 		shown := min(actionsShown, len(res.ActionPlan))
-		fmt.Fprintf(&b, "%s (%s)%s\n", o.t("action_plan"), o.t("first_actions", shown, len(res.ActionPlan)), strings.TrimRight(colon(o), " "))
+		key := "first_actions"
+		if shown == len(res.ActionPlan) {
+			key = "first_action" // all of them: "2 of 2"
+		}
+		fmt.Fprintf(&b, "%s (%s)%s\n", o.t("action_plan"), o.t(key, shown, len(res.ActionPlan)), strings.TrimRight(colon(o), " "))
 		for _, a := range res.ActionPlan[:shown] {
 			mark := ""
 			if a.Gate {

@@ -31,6 +31,7 @@ func runAssess(args []string, e *env) int {
 	asOf := fs.String("as-of", "", e.t("date the assessment is made as of, YYYY-MM-DD (default: today)", "date à laquelle l'évaluation est faite, AAAA-MM-JJ (par défaut : aujourd'hui)"))
 	out := fs.String("o", "", e.t("write the result to this file instead of the standard output", "écrire le résultat dans ce fichier plutôt que sur la sortie standard"))
 	failBelow := fs.Float64("fail-below", -1, e.t("exit 1 when a rubric's overall score is below this percentage", "sortir avec le code 1 quand le score global d'une grille est sous ce pourcentage"))
+	bom := fs.Bool("bom", false, e.t("start CSV output with a UTF-8 byte-order mark, for spreadsheet software", "commencer la sortie CSV par une marque d'ordre des octets UTF-8, pour les tableurs"))
 	failTier := fs.String("fail-on-tier", "", e.t("exit 1 when this risk tier, or a more severe one, applies", "sortir avec le code 1 quand ce niveau de risque, ou un plus grave, s'applique"))
 	if code, ok := fs.parse(args); !ok {
 		return code
@@ -96,7 +97,7 @@ func runAssess(args []string, e *env) int {
 		return exitInvalid
 	}
 	var buf bytes.Buffer
-	opts := report.Options{Language: e.lang, Color: *out == "" && e.color()}
+	opts := report.Options{Language: e.lang, Color: *out == "" && e.color(), BOM: *bom}
 	if err := report.Write(&buf, outFormat, results, opts); err != nil {
 		fmt.Fprintf(e.stderr, "vigie assess: %v\n", err)
 		return exitInternal

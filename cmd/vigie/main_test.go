@@ -258,7 +258,9 @@ func TestValidateHostileFiles(t *testing.T) {
 // with them, each problem at its place.
 func TestValidateDeclarations(t *testing.T) {
 	t.Parallel()
-	code, out, errOut := vigie(t, "validate", "--rubric", "../../examples/rubrics/child-rights-maturity.yaml", "../../examples/declarations/")
+	code, out, errOut := vigie(t, "validate", "--rubric", "../../examples/rubrics/child-rights-maturity.yaml", "../../examples/declarations/tri-informations-preoccupantes.yaml")
+	assert.Equal(t, exitOK, code, out+errOut)
+	code, out, errOut = vigie(t, "validate", "../../examples/declarations/catalog/") // against the embedded catalog
 	assert.Equal(t, exitOK, code, out+errOut)
 	bad := filepath.Join(t.TempDir(), "bad.yaml")
 	require.NoError(t, os.WriteFile(bad, []byte("apiVersion: vigie/v1\nkind: Declaration\nproject: {id: x, name: X}\nfacts:\n  use_cas: referral_triage\nanswers:\n  child-rights-maturity/cria: fully\n"), 0o644))

@@ -16,6 +16,7 @@ import (
 	"github.com/vigie-ai/vigie/diag"
 	"github.com/vigie-ai/vigie/internal/source"
 	"github.com/vigie-ai/vigie/rubric"
+	"github.com/vigie-ai/vigie/rubric/catalog"
 )
 
 const validateExamples = `  vigie validate examples/rubrics/
@@ -181,6 +182,20 @@ func validateFiles(files []string, strict bool) ([]*fileResult, error) {
 		}
 		if err := collect(err, res); err != nil {
 			return nil, err
+		}
+	}
+	if len(rubrics) == 0 && len(decls) > 0 {
+		// Declarations alone are checked against the embedded catalog.
+		set, err := catalog.Set()
+		if err != nil {
+			return nil, err
+		}
+		a, err := assessment.Compile(set)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range decls {
+			byFile[d.File()].Diagnostics = append(byFile[d.File()].Diagnostics, a.Check(d)...)
 		}
 	}
 	if len(rubrics) > 0 {
