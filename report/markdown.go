@@ -167,10 +167,11 @@ func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 
 // mdEscaper escapes what Markdown would read as markup, and what HTML
 // inside Markdown would run: text from a declaration stays text.
+// Parentheses, #, + and ! need no escape: links and images need brackets,
+// which are escaped, and the text never starts a line.
 var mdEscaper = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "{", `\{`, "}", `\}`, "[", `\[`, "]", `\]`,
-	"(", `\(`, ")", `\)`, "#", `\#`, "+", `\+`, "!", `\!`, "|", `\|`, "~", `\~`,
-	"<", "&lt;", ">", "&gt;", "&", "&amp;", "\r", " ", "\n", " ",
+	"|", `\|`, "~", `\~`, "<", "&lt;", ">", "&gt;", "&", "&amp;", "\r", " ", "\n", " ",
 )
 
 func md(s string) string { return mdEscaper.Replace(s) }

@@ -78,7 +78,8 @@ func TestUserTextIsInert(t *testing.T) {
 	require.NoError(t, report.Write(&md, report.Markdown, []*assessment.Result{res}, report.Options{}))
 	require.NoError(t, report.Write(&txt, report.Text, []*assessment.Result{res}, report.Options{}))
 	assert.NotContains(t, md.String(), "<script>")
-	assert.NotContains(t, md.String(), "](javascript:")
+	assert.NotContains(t, md.String(), "[x](javascript:", "the link stays text")
+	assert.Contains(t, md.String(), `\[x\](javascript:`)
 	assert.Contains(t, md.String(), `&lt;script&gt;`)
 	assert.NotContains(t, txt.String(), "\x1b")
 }

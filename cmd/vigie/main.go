@@ -62,6 +62,7 @@ func commands() []command {
 		{"validate", "check rubrics and declarations", "vérifier des grilles et des déclarations", runValidate},
 		{"assess", "assess declarations of projects against rubrics", "évaluer des déclarations de projets au regard de grilles", runAssess},
 		{"init", "write a declaration template for the rubrics", "écrire un modèle de déclaration pour les grilles", runInit},
+		{"rubrics", "list the embedded rubrics, or document one", "lister les grilles intégrées, ou en documenter une", runRubrics},
 		{"schema", "print the JSON Schema of rubrics or declarations", "afficher le schéma JSON des grilles ou des déclarations", runSchema},
 		{"version", "print vigie's version", "afficher la version de vigie", runVersion},
 	}

@@ -1,0 +1,142 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/vigie-ai/vigie/rubric"
+)
+
+// Document writes the documentation of a rubric, generated from it: its
+// baseline, referentials, facts, criteria (critères impératifs, evidence,
+// references) and classification rules. Formats: Markdown or Text.
+func Document(w io.Writer, r *rubric.Rubric, f Format, o Options) error {
+	if o.Language != "fr" {
+		o.Language = "en"
+	}
+	if f != Markdown && f != Text {
+		return fmt.Errorf("%w %q for a rubric's documentation (markdown or text)", ErrFormat, f)
+	}
+	var b strings.Builder
+	o.document(&b, r, f == Markdown)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (o *Options) document(b *strings.Builder, r *rubric.Rubric, markdown bool) {
+	tx := func(t rubric.Text) string {
+		s := strings.Join(strings.Fields(t.In(o.Language, r.Language)), " ")
+		if markdown {
+			return md(s)
+		}
+		return clean(s)
+	}
+	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+	h := func(level int, title string) {
+		if markdown {
+			p("%s %s\n\n", strings.Repeat("#", level), title)
+		} else {
+			underline := "-"
+			if level == 1 {
+				underline = "="
+			}
+			p("%s\n%s\n\n", title, strings.Repeat(underline, len([]rune(title))))
+		}
+	}
+	code := func(s string) string {
+		if markdown {
+			return "`" + s + "`"
+		}
+		return s
+	}
+	h(1, tx(r.Title)+" ("+r.ID+" "+r.Version+")")
+	if !r.Description.IsZero() {
+		p("%s\n\n", tx(r.Description))
+	}
+	if bl := r.Baseline; bl != nil {
+		h(2, o.t("doc.baseline"))
+		p("%s\n\n%s%s%s\n\n", tx(bl.Summary), o.t("doc.checked"), colon(o), o.date(bl.Checked))
+		for _, s := range bl.Sources {
+			p("- %s — %s\n", tx(s.Title), s.URL)
+		}
+		if len(bl.Sources) > 0 {
+			p("\n")
+		}
+	}
+	if len(r.Sections) > 0 {
+		h(2, o.t("criteria"))
+		for _, s := range r.Sections {
+			h(3, tx(s.Title)+" — "+o.t("weight")+" "+o.number(*s.Weight))
+			for _, c := range s.Criteria {
+				var marks []string
+				if c.Gate {
+					marks = append(marks, o.t("gate"))
+				}
+				if c.Evidence == rubric.EvidenceRequired {
+					marks = append(marks, o.t("doc.evidence_required"))
+				}
+				if c.NotApplicable {
+					marks = append(marks, o.t("doc.may_not_apply"))
+				}
+				extra := ""
+				if len(marks) > 0 {
+					extra = " (" + strings.Join(marks, ", ") + ")"
+				}
+				p("- %s — %s%s\n", code(r.ID+"/"+c.ID), tx(c.Question), extra)
+				if len(c.References) > 0 {
+					p("  - %s%s%s\n", o.t("references"), colon(o), strings.Join(c.References, ", "))
+				}
+				if !c.Recommendation.IsZero() {
+					p("  - %s%s%s\n", o.t("recommendation"), colon(o), tx(c.Recommendation))
+				}
+			}
+			p("\n")
+		}
+	}
+	if cl := r.Classification; cl != nil {
+		h(2, o.t("classification"))
+		for _, t := range cl.Tiers {
+			p("- %s — %s\n", code(t.ID), tx(t.Title))
+		}
+		p("\n")
+		for _, rule := range cl.Rules {
+			eff := ""
+			if rule.Effective != "" {
+				eff = ", " + o.t("from_date", o.date(rule.Effective))
+			}
+			review := ""
+			if rule.Review {
+				review = " — " + o.t("review")
+			}
+			p("- %s → %s%s%s: %s", code(rule.ID), code(rule.Tier), eff, review, tx(rule.Rationale))
+			if len(rule.References) > 0 {
+				p(" (%s)", strings.Join(rule.References, ", "))
+			}
+			p("\n")
+		}
+		if len(cl.Obligations) > 0 {
+			p("\n")
+			h(3, o.t("obligations"))
+			for _, ob := range cl.Obligations {
+				eff := ""
+				if ob.Effective != "" {
+					eff = " (" + o.t("from_date", o.date(ob.Effective)) + ")"
+				}
+				p("- %s%s%s%s\n", code(ob.Tier), eff, colon(o), strings.Join(ob.Criteria, ", "))
+			}
+		}
+		p("\n")
+	}
+	if len(r.Referentials) > 0 {
+		h(2, o.t("doc.referentials"))
+		for _, ref := range r.Referentials {
+			p("- %s — %s", code(ref.ID), tx(ref.Title))
+			if ref.URL != "" {
+				p(" (%s)", ref.URL)
+			}
+			p("\n")
+		}
+		p("\n")
+	}
+}
