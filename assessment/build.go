@@ -428,7 +428,11 @@ func (r *run) actionPlan(res *Result) {
 	}
 	todo := r.todo[:0]
 	for i := range res.Criteria {
-		if r.states[i].applicable && res.Criteria[i].Status != Met {
+		c := &res.Criteria[i]
+		// A criterion of severity info with nothing to recommend only informs
+		// (an exposure question of an impact grid): it is not a step to take.
+		informative := c.Severity == Info && !c.Gate && a.crits[i].text[r.lang].recommendation == ""
+		if r.states[i].applicable && c.Status != Met && !informative {
 			todo = append(todo, i)
 			share[i] = round(share[i], 2, rubric.RoundHalfUp)
 		}

@@ -55,13 +55,6 @@ func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
 	assert.Contains(t, page, "@media print")
 }
 
-func TestHTMLGolden(t *testing.T) {
-	t.Parallel()
-	for _, lang := range []string{"en", "fr"} {
-		golden(t, "tri-ip."+lang+".html", renderHTML(t, read(t, "../examples/declarations/tri-informations-preoccupantes.yaml"), lang))
-	}
-}
-
 // chromium returns the path of a Chromium browser, or skips the test.
 func chromium(t *testing.T) string {
 	t.Helper()

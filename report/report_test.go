@@ -51,16 +51,23 @@ func golden(t *testing.T, name string, got []byte) {
 	assert.Equal(t, string(read(t, path)), string(got), "run go test ./report -update and read the diff")
 }
 
+// The example projects every format is checked on, each with its rubric.
+var goldenCases = []struct{ name, rubric, declaration string }{
+	{"tri-ip", "../examples/rubrics/child-rights-maturity.yaml", "../examples/declarations/tri-informations-preoccupantes.yaml"},
+	{"ligne-ecoute", "../rubric/catalog/ai-act.yaml", "../examples/declarations/catalog/ligne-ecoute.yaml"},
+	{"resume-notes", "../examples/rubrics/impact-points.yaml", "../examples/declarations/resume-notes-sociales.yaml"},
+}
+
 func TestGolden(t *testing.T) {
 	t.Parallel()
-	rub := read(t, "../examples/rubrics/child-rights-maturity.yaml")
-	decl := read(t, "../examples/declarations/tri-informations-preoccupantes.yaml")
-	for _, lang := range []string{"en", "fr"} {
-		res := assess(t, rub, decl, lang)
-		for _, f := range report.Formats() {
-			var b bytes.Buffer
-			require.NoError(t, report.Write(&b, f, []*assessment.Result{res}, report.Options{Language: lang}))
-			golden(t, "tri-ip."+lang+"."+string(f), b.Bytes())
+	for _, c := range goldenCases {
+		for _, lang := range []string{"en", "fr"} {
+			res := assess(t, read(t, c.rubric), read(t, c.declaration), lang)
+			for _, f := range report.Formats() {
+				var b bytes.Buffer
+				require.NoError(t, report.Write(&b, f, []*assessment.Result{res}, report.Options{Language: lang}))
+				golden(t, c.name+"."+lang+"."+string(f), b.Bytes())
+			}
 		}
 	}
 }
