@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -70,7 +71,11 @@ func runAssess(args []string, e *env) int {
 	}
 	var results []*assessment.Result
 	var problems diag.Diagnostics
-	for _, file := range files {
+	progress := len(files) > 1 && e.terminal(e.stderr)
+	for i, file := range files {
+		if progress {
+			fmt.Fprintf(e.stderr, "\r%s %d/%d %s\x1b[K", e.t("assessing", "évaluation"), i+1, len(files), file)
+		}
 		data, ds := readFile(file)
 		if ds != nil {
 			problems = append(problems, ds...)
@@ -91,18 +96,16 @@ func runAssess(args []string, e *env) int {
 			return exitInternal
 		}
 	}
+	if progress {
+		fmt.Fprint(e.stderr, "\r\x1b[K")
+	}
 	if len(problems) > 0 {
 		problems.Sort()
 		_ = problems.Write(e.stderr, e.lang)
 		return exitInvalid
 	}
-	var buf bytes.Buffer
 	opts := report.Options{Language: e.lang, Color: *out == "" && e.color(), BOM: *bom}
-	if err := report.Write(&buf, outFormat, results, opts); err != nil {
-		fmt.Fprintf(e.stderr, "vigie assess: %v\n", err)
-		return exitInternal
-	}
-	if err := writeOutput(*out, buf.Bytes(), e.stdout); err != nil {
+	if err := writeReports(*out, outFormat, results, opts, e); err != nil {
 		fmt.Fprintf(e.stderr, "vigie assess: %v\n", err)
 		return exitInternal
 	}
@@ -200,6 +203,42 @@ func policyFailures(a *assessment.Assessor, res *assessment.Result, below float6
 		}
 	}
 	return out
+}
+
+// writeReports writes the reports: to the standard output or one file; or,
+// when -o names a folder, one file per project (PROJECT.EXT).
+func writeReports(out string, f report.Format, results []*assessment.Result, opts report.Options, e *env) error {
+	if info, err := os.Stat(out); err == nil && info.IsDir() {
+		for _, res := range results {
+			var buf bytes.Buffer
+			if err := report.Write(&buf, f, []*assessment.Result{res}, opts); err != nil {
+				return err
+			}
+			name := filepath.Join(out, res.Subject.ID+"."+extension(f))
+			if err := os.WriteFile(name, buf.Bytes(), 0o644); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := report.Write(&buf, f, results, opts); err != nil {
+		return err
+	}
+	return writeOutput(out, buf.Bytes(), e.stdout)
+}
+
+// extension is the file extension of a report format.
+func extension(f report.Format) string {
+	switch f {
+	case report.Markdown:
+		return "md"
+	case report.Text, report.GitHub:
+		return "txt"
+	case report.JUnit:
+		return "xml"
+	}
+	return string(f)
 }
 
 func writeOutput(path string, data []byte, stdout io.Writer) error {

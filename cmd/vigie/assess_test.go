@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -94,4 +95,27 @@ func TestAssessWritesFile(t *testing.T) {
 	data, err := os.ReadFile(out)
 	require.NoError(t, err)
 	assert.Contains(t, string(data), `"format": "vigie.result/v1"`)
+}
+
+// TestAssessIntoFolder: with several declarations and -o a folder, one
+// report per project; to one file, one combined document.
+func TestAssessIntoFolder(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	decls := []string{"../../examples/declarations/tri-informations-preoccupantes.yaml"}
+	second := filepath.Join(t.TempDir(), "second.yaml")
+	data, err := os.ReadFile(decls[0])
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(second, []byte(strings.Replace(string(data), "id: tri-informations-preoccupantes", "id: second-project", 1)), 0o644))
+	decls = append(decls, second)
+	args := append([]string{"assess", "--rubric", maturity, "--as-of", "2026-11-22", "--format", "html", "-o", dir}, decls...)
+	code, _, errOut := vigie(t, args...)
+	require.Equal(t, exitOK, code, errOut)
+	for _, id := range []string{"tri-informations-preoccupantes", "second-project"} {
+		_, err := os.Stat(filepath.Join(dir, id+".html"))
+		assert.NoError(t, err, id)
+	}
+	code, out, errOut := vigie(t, append([]string{"assess", "--rubric", maturity, "--as-of", "2026-11-22", "--format", "sarif"}, decls...)...)
+	require.Equal(t, exitOK, code, errOut)
+	assert.Equal(t, 2, strings.Count(out, `"automationDetails"`), "one SARIF log with a run per project")
 }

@@ -49,7 +49,12 @@ func (e *env) color() bool {
 	if e.getenv("NO_COLOR") != "" || e.getenv("TERM") == "dumb" {
 		return false
 	}
-	f, ok := e.stdout.(*os.File)
+	return e.terminal(e.stdout)
+}
+
+// terminal reports whether w is a terminal.
+func (e *env) terminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
 	if !ok {
 		return false
 	}
@@ -65,6 +70,7 @@ func commands() []command {
 		{"rubrics", "list the embedded rubrics, or document one", "lister les grilles intégrées, ou en documenter une", runRubrics},
 		{"schema", "print the JSON Schema of rubrics or declarations", "afficher le schéma JSON des grilles ou des déclarations", runSchema},
 		{"version", "print vigie's version", "afficher la version de vigie", runVersion},
+		{"completion", "print a shell completion script (bash, zsh, fish)", "afficher un script de complétion pour le shell (bash, zsh, fish)", runCompletion},
 	}
 }
 
