@@ -482,20 +482,35 @@ func btoi(b bool) int {
 
 func (r *run) coverage(res *Result) {
 	a := r.a
+	// Three allocations for the whole view: referentials, items and criteria ids.
+	nrefs, nitems, ncrits := 0, 0, 0
+	for _, cr := range a.rubrics {
+		nrefs += len(cr.cover)
+		for _, cv := range cr.cover {
+			nitems += len(cv.items)
+			for _, it := range cv.items {
+				ncrits += len(it.crits)
+			}
+		}
+	}
+	res.Coverage = make([]ReferentialCoverage, 0, nrefs)
+	items := make([]ItemCoverage, 0, nitems)
+	ids := make([]string, 0, ncrits)
 	for _, cr := range a.rubrics {
 		for _, cv := range cr.cover {
-			rc := ReferentialCoverage{Rubric: cr.r.ID, ID: cv.id, Title: cv.title[r.lang], Items: make([]ItemCoverage, 0, len(cv.items))}
+			start := len(items)
 			for _, it := range cv.items {
-				ic := ItemCoverage{ID: it.id, Title: it.title[r.lang], Criteria: make([]string, 0, len(it.crits)), Status: "not_covered"}
+				from := len(ids)
 				for _, ci := range it.crits {
-					ic.Criteria = append(ic.Criteria, a.crits[ci].id)
+					ids = append(ids, a.crits[ci].id)
 				}
+				ic := ItemCoverage{ID: it.id, Title: it.title[r.lang], Criteria: ids[from:len(ids):len(ids)], Status: "not_covered"}
 				if len(it.crits) > 0 {
 					ic.Status = string(r.aggregate(it.crits))
 				}
-				rc.Items = append(rc.Items, ic)
+				items = append(items, ic)
 			}
-			res.Coverage = append(res.Coverage, rc)
+			res.Coverage = append(res.Coverage, ReferentialCoverage{Rubric: cr.r.ID, ID: cv.id, Title: cv.title[r.lang], Items: items[start:len(items):len(items)]})
 		}
 	}
 }
