@@ -32,6 +32,7 @@ func runAssess(args []string, e *env) int {
 	asOf := fs.String("as-of", "", e.t("date the assessment is made as of, YYYY-MM-DD (default: today)", "date à laquelle l'évaluation est faite, AAAA-MM-JJ (par défaut : aujourd'hui)"))
 	out := fs.String("o", "", e.t("write the result to this file instead of the standard output", "écrire le résultat dans ce fichier plutôt que sur la sortie standard"))
 	failBelow := fs.Float64("fail-below", -1, e.t("exit 1 when a rubric's overall score is below this percentage", "sortir avec le code 1 quand le score global d'une grille est sous ce pourcentage"))
+	htmlOut := fs.String("html", "", e.t("also write the HTML report to this file", "écrire aussi le rapport HTML dans ce fichier"))
 	bom := fs.Bool("bom", false, e.t("start CSV output with a UTF-8 byte-order mark, for spreadsheet software", "commencer la sortie CSV par une marque d'ordre des octets UTF-8, pour les tableurs"))
 	failTier := fs.String("fail-on-tier", "", e.t("exit 1 when this risk tier, or a more severe one, applies", "sortir avec le code 1 quand ce niveau de risque, ou un plus grave, s'applique"))
 	if code, ok := fs.parse(args); !ok {
@@ -108,6 +109,17 @@ func runAssess(args []string, e *env) int {
 	if err := writeReports(*out, outFormat, results, opts, e); err != nil {
 		fmt.Fprintf(e.stderr, "vigie assess: %v\n", err)
 		return exitInternal
+	}
+	if *htmlOut != "" {
+		var page bytes.Buffer
+		err := report.Write(&page, report.HTML, results, report.Options{Language: e.lang})
+		if err == nil {
+			err = os.WriteFile(*htmlOut, page.Bytes(), 0o644)
+		}
+		if err != nil {
+			fmt.Fprintf(e.stderr, "vigie assess: %v\n", err)
+			return exitInternal
+		}
 	}
 	for _, res := range results {
 		for _, why := range policyFailures(assessor, res, *failBelow, *failTier, e) {

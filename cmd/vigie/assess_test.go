@@ -119,3 +119,19 @@ func TestAssessIntoFolder(t *testing.T) {
 	require.Equal(t, exitOK, code, errOut)
 	assert.Equal(t, 2, strings.Count(out, `"automationDetails"`), "one SARIF log with a run per project")
 }
+
+// TestAssessTextAndHTML is the README's first command: a French summary on
+// the terminal and the HTML report in a file, against the embedded catalog.
+func TestAssessTextAndHTML(t *testing.T) {
+	t.Parallel()
+	page := filepath.Join(t.TempDir(), "rapport.html")
+	code, out, errOut := vigie(t, "assess", "--lang", "fr", "--format", "text", "--html", page, "--as-of", "2026-11-22",
+		"../../examples/declarations/catalog/ligne-ecoute.yaml")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "Statut\u00a0: CONFORME")
+	assert.Contains(t, out, "Niveau de risque\u00a0: Obligations de transparence")
+	data, err := os.ReadFile(page)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `<html lang="fr">`)
+	assert.Contains(t, string(data), `<svg role="img"`)
+}
