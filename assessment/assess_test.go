@@ -194,3 +194,24 @@ func TestHostileDeclarations(t *testing.T) {
 		assert.Contains(t, codes, tt.code, name)
 	}
 }
+
+func TestSeverityAtLeast(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		s, min assessment.Severity
+		want   bool
+	}{
+		{assessment.Critical, assessment.High, true},
+		{assessment.High, assessment.High, true},
+		{assessment.Medium, assessment.High, false},
+		{assessment.Info, assessment.Low, false},
+		{assessment.Low, assessment.Info, true},
+		{"severe", assessment.Info, true},
+		{"severe", assessment.Low, false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, tt.s.AtLeast(tt.min), "%s at least %s", tt.s, tt.min)
+	}
+	assert.True(t, assessment.Medium.Known())
+	assert.False(t, assessment.Severity("severe").Known())
+}

@@ -35,6 +35,19 @@ const (
 	Info     Severity = "info"
 )
 
+// AtLeast reports whether s is as serious as min, or more. An unknown
+// severity ranks with info.
+func (s Severity) AtLeast(min Severity) bool { return s.rank() <= min.rank() }
+
+// Known reports whether s is one of the five severities.
+func (s Severity) Known() bool {
+	switch s {
+	case Critical, High, Medium, Low, Info:
+		return true
+	}
+	return false
+}
+
 // Result is the outcome of assessing one declaration against a set of
 // rubrics. Texts are in the language the assessment was made in. The same
 // inputs give the same Result, and the same JSON, byte for byte.

@@ -25,7 +25,7 @@ const assessExamples = `  vigie assess --lang fr --format text examples/declarat
   vigie assess --rubric grids/ --fail-below 60 --fail-on-tier high projects/`
 
 func runAssess(args []string, e *env) int {
-	fs := newFlags("assess", e, "vigie assess [--rubric PATH]… [--format FORMAT] [--as-of DATE] [--lang fr|en] [-o FILE] [--fail-below SCORE] [--fail-on-tier TIER] DECLARATION…", assessExamples)
+	fs := newFlags("assess", e, "vigie assess [--rubric PATH]… [--format FORMAT] [--as-of DATE] [--lang fr|en] [-o FILE] [--fail-below SCORE] [--fail-on-tier TIER] [--fail-on-severity SEVERITY] DECLARATION…", assessExamples)
 	format := fs.String("format", "json", e.t("output format: ", "format de sortie : ")+formatList())
 	var rubrics repeated
 	fs.Var(&rubrics, "rubric", e.t("a rubric file or folder (repeatable; default: the embedded catalog)", "une grille, fichier ou dossier (répétable ; par défaut : le catalogue intégré)"))
@@ -35,6 +35,7 @@ func runAssess(args []string, e *env) int {
 	htmlOut := fs.String("html", "", e.t("also write the HTML report to this file", "écrire aussi le rapport HTML dans ce fichier"))
 	bom := fs.Bool("bom", false, e.t("start CSV output with a UTF-8 byte-order mark, for spreadsheet software", "commencer la sortie CSV par une marque d'ordre des octets UTF-8, pour les tableurs"))
 	failTier := fs.String("fail-on-tier", "", e.t("exit 1 when this risk tier, or a more severe one, applies", "sortir avec le code 1 quand ce niveau de risque, ou un plus grave, s'applique"))
+	failSeverity := fs.String("fail-on-severity", "", e.t("exit 1 when a finding of this severity (critical, high, medium, low, info), or a more serious one, is raised", "sortir avec le code 1 quand un constat de cette gravité (critical, high, medium, low, info), ou d'une gravité supérieure, est relevé"))
 	if code, ok := fs.parse(args); !ok {
 		return code
 	}
@@ -65,6 +66,11 @@ func runAssess(args []string, e *env) int {
 		fmt.Fprintf(e.stderr, e.t("vigie assess: --fail-on-tier: no rubric has the tier %q\n", "vigie assess : --fail-on-tier : aucune grille n'a le niveau de risque %q\n"), *failTier)
 		return exitInvalid
 	}
+	if *failSeverity != "" && !assessment.Severity(*failSeverity).Known() {
+		fmt.Fprintf(e.stderr, e.t("vigie assess: --fail-on-severity: %q is not a severity; use critical, high, medium, low or info\n", "vigie assess : --fail-on-severity : %q n'est pas une gravité ; utilisez critical, high, medium, low ou info\n"), *failSeverity)
+		return exitInvalid
+	}
+	pol := policy{below: *failBelow, tier: *failTier, severity: assessment.Severity(*failSeverity)}
 	files, err := expand(fs.args)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "vigie assess: %v\n", err)
@@ -121,17 +127,14 @@ func runAssess(args []string, e *env) int {
 			return exitInternal
 		}
 	}
+	code = exitOK
 	for _, res := range results {
-		for _, why := range policyFailures(assessor, res, *failBelow, *failTier, e) {
+		for _, why := range pol.failures(assessor, res, e) {
 			fmt.Fprintf(e.stderr, "%s: %s\n", res.Subject.File, why)
+			code = exitPolicy
 		}
 	}
-	for _, res := range results {
-		if len(policyFailures(assessor, res, *failBelow, *failTier, e)) > 0 {
-			return exitPolicy
-		}
-	}
-	return exitOK
+	return code
 }
 
 // loadAssessor reads the rubrics and compiles them, or the embedded
@@ -192,9 +195,18 @@ func loadAssessor(paths []string, e *env) (*assessment.Assessor, int) {
 	return nil, exitInvalid
 }
 
-// policyFailures says why a result fails the thresholds asked for.
-func policyFailures(a *assessment.Assessor, res *assessment.Result, below float64, tier string, e *env) []string {
+// policy is what makes vigie assess exit 1 beyond failed critères
+// impératifs: the thresholds given on the command line.
+type policy struct {
+	below    float64             // --fail-below; negative when not given
+	tier     string              // --fail-on-tier
+	severity assessment.Severity // --fail-on-severity
+}
+
+// failures says why a result fails the policy.
+func (p policy) failures(a *assessment.Assessor, res *assessment.Result, e *env) []string {
 	var out []string
+	below, tier := p.below, p.tier
 	if res.Status == assessment.Fail {
 		out = append(out, e.plural(len(res.FailedGates), "%d critère impératif failed", "%d critères impératifs failed",
 			"%d critère impératif non atteint", "%d critères impératifs non atteints"))
@@ -212,6 +224,18 @@ func policyFailures(a *assessment.Assessor, res *assessment.Result, below float6
 			if a.AtLeastAsSevere(t.Rubric, t.ID, tier) {
 				out = append(out, fmt.Sprintf(e.t("risk tier %s applies", "le niveau de risque %s s'applique"), t.ID))
 			}
+		}
+	}
+	if p.severity != "" {
+		n := 0
+		for _, f := range res.Findings {
+			if f.Severity.AtLeast(p.severity) {
+				n++
+			}
+		}
+		if n > 0 {
+			out = append(out, e.plural(n, "%d finding", "%d findings", "%d constat", "%d constats")+
+				fmt.Sprintf(e.t(" of severity %s or more", " de gravité %s ou plus"), p.severity))
 		}
 	}
 	return out

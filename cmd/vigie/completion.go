@@ -14,7 +14,7 @@ const completionExamples = `  source <(vigie completion bash)
 // commandFlags lists the options of each command, for completion.
 var commandFlags = map[string]string{
 	"validate":   "--rubric --format --strict --lang --help",
-	"assess":     "--rubric --format --html --as-of --lang -o --fail-below --fail-on-tier --bom --help",
+	"assess":     "--rubric --format --html --as-of --lang -o --fail-below --fail-on-tier --fail-on-severity --bom --help",
 	"init":       "--rubric --lang --help",
 	"rubrics":    "--format --lang --help",
 	"schema":     "--lang --help",
