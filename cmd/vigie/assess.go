@@ -25,14 +25,14 @@ const assessExamples = `  vigie assess --lang fr --format text examples/declarat
   vigie assess --rubric grids/ --fail-below 60 --fail-on-tier high projects/`
 
 func runAssess(args []string, e *env) int {
-	fs := newFlags("assess", e, "vigie assess [--rubric PATH]… [--format FORMAT] [--as-of DATE] [--lang fr|en] [-o FILE] [--fail-below SCORE] [--fail-on-tier TIER] [--fail-on-severity SEVERITY] DECLARATION…", assessExamples)
+	fs := newFlags("assess", e, "vigie assess [--rubric PATH]… [--format FORMAT] [--as-of DATE] [--lang fr|en] [-o FILE|DIR] [--html FILE|DIR] [--bom] [--fail-below SCORE] [--fail-on-tier TIER] [--fail-on-severity SEVERITY] DECLARATION…", assessExamples)
 	format := fs.String("format", "json", e.t("output format: ", "format de sortie : ")+formatList())
 	var rubrics repeated
 	fs.Var(&rubrics, "rubric", e.t("a rubric file or folder (repeatable; default: the embedded catalog)", "une grille, fichier ou dossier (répétable ; par défaut : le catalogue intégré)"))
 	asOf := fs.String("as-of", "", e.t("date the assessment is made as of, YYYY-MM-DD (default: today)", "date à laquelle l'évaluation est faite, AAAA-MM-JJ (par défaut : aujourd'hui)"))
-	out := fs.String("o", "", e.t("write the result to this file instead of the standard output", "écrire le résultat dans ce fichier plutôt que sur la sortie standard"))
+	out := fs.String("o", "", e.t("write the result to this file instead of the standard output (or, for a folder, one file per project)", "écrire le résultat dans ce fichier plutôt que sur la sortie standard (ou, pour un dossier, un fichier par projet)"))
 	failBelow := fs.Float64("fail-below", -1, e.t("exit 1 when a rubric's overall score is below this percentage", "sortir avec le code 1 quand le score global d'une grille est sous ce pourcentage"))
-	htmlOut := fs.String("html", "", e.t("also write the HTML report to this file", "écrire aussi le rapport HTML dans ce fichier"))
+	htmlOut := fs.String("html", "", e.t("also write the HTML report to this file (or, for a folder, one file per project)", "écrire aussi le rapport HTML dans ce fichier (ou, pour un dossier, un fichier par projet)"))
 	bom := fs.Bool("bom", false, e.t("start CSV output with a UTF-8 byte-order mark, for spreadsheet software", "commencer la sortie CSV par une marque d'ordre des octets UTF-8, pour les tableurs"))
 	failTier := fs.String("fail-on-tier", "", e.t("exit 1 when this risk tier, or a more severe one, applies", "sortir avec le code 1 quand ce niveau de risque, ou un plus grave, s'applique"))
 	failSeverity := fs.String("fail-on-severity", "", e.t("exit 1 when a finding of this severity (critical, high, medium, low, info), or a more serious one, is raised", "sortir avec le code 1 quand un constat de cette gravité (critical, high, medium, low, info), ou d'une gravité supérieure, est relevé"))
@@ -41,7 +41,7 @@ func runAssess(args []string, e *env) int {
 	}
 	outFormat, err := report.ParseFormat(*format)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "vigie assess: %v\n", err)
+		fmt.Fprintf(e.stderr, e.t("vigie assess: unknown format %q (%s)\n", "vigie assess : format inconnu %q (%s)\n"), *format, formatList())
 		return exitInvalid
 	}
 	if len(fs.args) == 0 {
@@ -117,12 +117,7 @@ func runAssess(args []string, e *env) int {
 		return exitInternal
 	}
 	if *htmlOut != "" {
-		var page bytes.Buffer
-		err := report.Write(&page, report.HTML, results, report.Options{Language: e.lang})
-		if err == nil {
-			err = os.WriteFile(*htmlOut, page.Bytes(), 0o644)
-		}
-		if err != nil {
+		if err := writeReports(*htmlOut, report.HTML, results, report.Options{Language: e.lang}, e); err != nil {
 			fmt.Fprintf(e.stderr, "vigie assess: %v\n", err)
 			return exitInternal
 		}
@@ -141,16 +136,28 @@ func runAssess(args []string, e *env) int {
 // catalog when no path is given; on failure it prints the diagnostics and
 // returns the exit code.
 func loadAssessor(paths []string, e *env) (*assessment.Assessor, int) {
+	set, code := loadSet(paths, e)
+	if set == nil {
+		return nil, code
+	}
+	a, err := assessment.Compile(set, assessment.WithVersion(version))
+	if err != nil {
+		fmt.Fprintf(e.stderr, "vigie: %v\n", err)
+		return nil, exitInternal
+	}
+	return a, exitOK
+}
+
+// loadSet reads the rubrics found in paths into a set, or returns the
+// embedded catalog when no path is given.
+func loadSet(paths []string, e *env) (*rubric.Set, int) {
 	if len(paths) == 0 {
 		set, err := catalog.Set()
-		if err == nil {
-			var a *assessment.Assessor
-			if a, err = assessment.Compile(set, assessment.WithVersion(version)); err == nil {
-				return a, exitOK
-			}
+		if err != nil {
+			fmt.Fprintf(e.stderr, "vigie: embedded catalog: %v\n", err)
+			return nil, exitInternal
 		}
-		fmt.Fprintf(e.stderr, "vigie: embedded catalog: %v\n", err)
-		return nil, exitInternal
+		return set, exitOK
 	}
 	files, err := expand(paths)
 	if err != nil {
@@ -174,20 +181,12 @@ func loadAssessor(paths []string, e *env) (*assessment.Assessor, int) {
 	}
 	if len(problems) == 0 {
 		set, err := rubric.NewSet(rs)
-		if errors.As(err, &problems) {
-			err = nil
+		if err == nil {
+			return set, exitOK
 		}
-		if err != nil {
+		if !errors.As(err, &problems) {
 			fmt.Fprintf(e.stderr, "vigie: %v\n", err)
 			return nil, exitInternal
-		}
-		if len(problems) == 0 {
-			a, err := assessment.Compile(set, assessment.WithVersion(version))
-			if err != nil {
-				fmt.Fprintf(e.stderr, "vigie: %v\n", err)
-				return nil, exitInternal
-			}
-			return a, exitOK
 		}
 	}
 	problems.Sort()
@@ -206,22 +205,21 @@ type policy struct {
 // failures says why a result fails the policy.
 func (p policy) failures(a *assessment.Assessor, res *assessment.Result, e *env) []string {
 	var out []string
-	below, tier := p.below, p.tier
 	if res.Status == assessment.Fail {
 		out = append(out, e.plural(len(res.FailedGates), "%d critère impératif failed", "%d critères impératifs failed",
 			"%d critère impératif non atteint", "%d critères impératifs non atteints"))
 	}
-	if below >= 0 {
+	if p.below >= 0 {
 		for _, rr := range res.Rubrics {
-			if rr.Overall.Percent != nil && *rr.Overall.Percent < below {
+			if rr.Overall.Percent != nil && *rr.Overall.Percent < p.below {
 				out = append(out, fmt.Sprintf(e.t("rubric %s: overall score %s%% is below %s%%", "grille %s : score global %s %% sous %s %%"),
-					rr.ID, strconv.FormatFloat(*rr.Overall.Percent, 'f', -1, 64), strconv.FormatFloat(below, 'f', -1, 64)))
+					rr.ID, strconv.FormatFloat(*rr.Overall.Percent, 'f', -1, 64), strconv.FormatFloat(p.below, 'f', -1, 64)))
 			}
 		}
 	}
-	if tier != "" && res.Classification != nil {
+	if p.tier != "" && res.Classification != nil {
 		for _, t := range res.Classification.Tiers {
-			if a.AtLeastAsSevere(t.Rubric, t.ID, tier) {
+			if a.AtLeastAsSevere(t.Rubric, t.ID, p.tier) {
 				out = append(out, fmt.Sprintf(e.t("risk tier %s applies", "le niveau de risque %s s'applique"), t.ID))
 			}
 		}

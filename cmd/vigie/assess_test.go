@@ -69,6 +69,7 @@ func TestAssessExitCodes(t *testing.T) {
 		{"severity threshold", []string{"--as-of", "2026-11-22", "--fail-on-severity", "medium", decl}, exitPolicy, "of severity medium or more"},
 		{"severity not reached", []string{"--as-of", "2026-11-22", "--fail-on-severity", "critical", decl}, exitOK, ""},
 		{"unknown severity", []string{"--fail-on-severity", "severe", decl}, exitInvalid, `"severe" is not a severity`},
+		{"unknown format", []string{"--format", "pdf", decl}, exitInvalid, `unknown format "pdf" (json, `},
 		{"bad date", []string{"--as-of", "22/11/2026", decl}, exitInvalid, "is not a date"},
 		{"declaration that does not fit", []string{bad}, exitInvalid, "unread-fact"},
 		{"no rubric", []string{"--rubric", "", decl}, exitInvalid, ""},
