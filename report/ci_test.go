@@ -128,6 +128,7 @@ func TestSARIFIsValid(t *testing.T) {
 	for _, lang := range []string{"en", "fr"} {
 		res := example(t, lang, nil, nil)
 		failing := example(t, lang, nil, failingGate)
+		failing.Subject.ID = "autre-projet"
 		doc := render(t, report.SARIF, []*assessment.Result{res, failing}, report.Options{Language: lang})
 		requireValidSARIF(t, schema, doc)
 		requireValidSARIF(t, schema, read(t, "testdata/tri-ip."+lang+".sarif"))
@@ -139,7 +140,8 @@ func TestSARIFIsValid(t *testing.T) {
 		run := log.Runs[0]
 		assert.Equal(t, "vigie", run.Tool.Driver.Name)
 		assert.Equal(t, "test", run.Tool.Driver.Version)
-		assert.NotEqual(t, log.Runs[0].AutomationDetails.ID, "", "runs are told apart")
+		assert.Equal(t, "vigie/tri-informations-preoccupantes/", log.Runs[0].AutomationDetails.ID)
+		assert.Equal(t, "vigie/autre-projet/", log.Runs[1].AutomationDetails.ID, "runs are told apart")
 		require.Len(t, run.Tool.Driver.Rules, len(res.Criteria))
 		for i, c := range res.Criteria {
 			rule := run.Tool.Driver.Rules[i]
@@ -260,8 +262,10 @@ func TestJUnit(t *testing.T) {
 			`en: "Does the AI support the professional relationship`, `en: "<b>&amp;</b> ]]> Does the AI support the professional relationship`,
 			`fr: "L'IA soutient-elle`, `fr: "<b>&amp;</b> ]]> L'IA soutient-elle`,
 		}, failingGate)
+		raw := render(t, report.JUnit, []*assessment.Result{res}, report.Options{Language: lang})
+		assert.Contains(t, string(raw), "&lt;b&gt;&amp;amp;&lt;/b&gt; ]]&gt; ", "markup escaped")
 		var doc junitDoc
-		require.NoError(t, xml.Unmarshal(render(t, report.JUnit, []*assessment.Result{res}, report.Options{Language: lang}), &doc))
+		require.NoError(t, xml.Unmarshal(raw, &doc))
 
 		c := totals(res)
 		assert.Equal(t, len(res.Criteria), doc.Tests)
@@ -287,7 +291,6 @@ func TestJUnit(t *testing.T) {
 		assert.Equal(t, "child-rights-maturity/gouvernance", first.Name)
 		tc := first.Cases[0]
 		assert.Equal(t, res.Criteria[0].ID+" — "+res.Criteria[0].Question, tc.Name)
-		assert.True(t, strings.HasPrefix(res.Criteria[0].Question, "<b>&amp;</b> ]]> "), "markup read back as it was written")
 		require.NotNil(t, tc.Failure, "human-decides is answered false")
 		assert.Equal(t, "unmet", tc.Failure.Type)
 		assert.Contains(t, tc.Failure.Message, "critère impératif")

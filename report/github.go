@@ -19,15 +19,11 @@ func (githubRenderer) render(w io.Writer, results []*assessment.Result, o *Optio
 		for _, f := range res.Findings {
 			fmt.Fprintf(&b, "::%s %s::%s\n", githubLevel(f.Severity), githubProperties(f, res.Subject.File), ghData(f.Message))
 		}
-		status := o.t("status.pass")
-		if res.Status == assessment.Fail {
-			status = o.t("status.fail")
-		}
 		tier := o.t("no_classification")
 		if cl := res.Classification; cl != nil {
 			tier = cl.HeadlineTitle
 		}
-		line := fmt.Sprintf("%s (%s)%s%s — %s%s%s", res.Subject.Name, res.Subject.ID, colon(o), status, o.t("risk_tier"), colon(o), tier)
+		line := fmt.Sprintf("%s (%s)%s%s — %s%s%s", res.Subject.Name, res.Subject.ID, o.colon(), o.verdict(res.Status), o.t("risk_tier"), o.colon(), tier)
 		if n := len(res.FailedGates); n > 0 {
 			line += " — " + o.n("failed_gates", n)
 		}
@@ -42,18 +38,12 @@ func (githubRenderer) render(w io.Writer, results []*assessment.Result, o *Optio
 // the run rather than a file.
 func githubProperties(f assessment.Finding, declaration string) string {
 	var props []string
-	if p := f.Position; p != nil {
-		file := p.File
-		if file == "" {
-			file = declaration
-		}
-		if file != "" {
-			props = append(props, "file="+ghProperty(file))
-			if p.Start.IsValid() {
-				props = append(props, fmt.Sprintf("line=%d", p.Start.Line))
-				if p.Start.Column > 0 {
-					props = append(props, fmt.Sprintf("col=%d", p.Start.Column))
-				}
+	if file, ok := findingFile(f, declaration); ok {
+		props = append(props, "file="+ghProperty(file))
+		if start := f.Position.Start; start.IsValid() {
+			props = append(props, fmt.Sprintf("line=%d", start.Line))
+			if start.Column > 0 {
+				props = append(props, fmt.Sprintf("col=%d", start.Column))
 			}
 		}
 	}
@@ -88,7 +78,7 @@ func ghClean(s string) string {
 		if r == '\n' || r == '\r' {
 			return r
 		}
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+		if isControl(r) {
 			return ' '
 		}
 		return r

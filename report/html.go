@@ -14,6 +14,10 @@ import (
 //go:embed html.tmpl
 var htmlFiles embed.FS
 
+// htmlTemplate is parsed once; each render clones it and binds the
+// functions to its options.
+var htmlTemplate = template.Must(template.New("html.tmpl").Funcs(htmlFuncs(&Options{}, nil)).ParseFS(htmlFiles, "html.tmpl"))
+
 // htmlRenderer writes one self-contained HTML file: inline CSS with a print
 // stylesheet, an SVG radar chart of section scores, no script and no
 // external asset. Every text from a rubric or a declaration goes through
@@ -25,7 +29,6 @@ type htmlPage struct {
 	Lang    string
 	Title   string
 	Results []htmlResult
-	o       *Options
 }
 
 type htmlResult struct {
@@ -54,45 +57,10 @@ type radarAxis struct {
 }
 
 func (htmlRenderer) render(w io.Writer, results []*assessment.Result, o *Options) error {
-	funcs := template.FuncMap{
-		"t":          func(key string, args ...any) string { return o.t(key, args...) },
-		"n":          func(key string, n int) string { return o.n(key, n) },
-		"status":     func(s assessment.Status) string { return o.status(s) },
-		"severity":   func(s assessment.Severity) string { return o.severity(s) },
-		"percent":    func(f *float64) string { return o.percent(f) },
-		"pct":        func(f float64) string { return o.percent(&f) },
-		"add":        func(a, b float64) float64 { return a + b },
-		"barHeight":  func(n int) int { return 40*n + 30 },
-		"number":     func(f float64) string { return o.number(f) },
-		"date":       func(s string) string { return o.date(s) },
-		"counts":     func(c assessment.Counts) string { return o.counts(c) },
-		"section":    func(s assessment.SectionResult) string { return o.percentOf(s) },
-		"totals":     func(r *assessment.Result) string { return o.counts(totals(r)) },
-		"join":       strings.Join,
-		"itemstatus": func(s string) string { return o.t("st." + s) },
-		"refurl": func(res *assessment.Result, rubric, id string) string {
-			for _, r := range res.References {
-				if r.Rubric == rubric && r.ID == id {
-					return r.URL
-				}
-			}
-			return ""
-		},
-		"reftitle": func(res *assessment.Result, rubric, id string) string {
-			for _, r := range res.References {
-				if r.Rubric == rubric && r.ID == id {
-					return r.Referential + " — " + r.Title
-				}
-			}
-			return id
-		},
-	}
-	tmpl, err := template.New("html.tmpl").Funcs(funcs).ParseFS(htmlFiles, "html.tmpl")
-	if err != nil {
-		return fmt.Errorf("html template: %w", err)
-	}
-	page := htmlPage{Lang: o.Language, o: o}
+	refs := make(map[*assessment.Result]map[refKey]assessment.Reference, len(results))
+	page := htmlPage{Lang: o.Language}
 	for _, res := range results {
+		refs[res] = references(res)
 		hr := htmlResult{Result: res}
 		for _, rr := range res.Rubrics {
 			hr.Charts = append(hr.Charts, newRadar(rr, o))
@@ -104,7 +72,45 @@ func (htmlRenderer) render(w io.Writer, results []*assessment.Result, o *Options
 	} else {
 		page.Title = "vigie"
 	}
-	return tmpl.Execute(w, page)
+	tmpl, err := htmlTemplate.Clone()
+	if err != nil {
+		return fmt.Errorf("html template: %w", err)
+	}
+	return tmpl.Funcs(htmlFuncs(o, refs)).Execute(w, page)
+}
+
+// htmlFuncs are the template's functions: words in the report's language,
+// numbers and dates as people read them, and the results' references.
+func htmlFuncs(o *Options, refs map[*assessment.Result]map[refKey]assessment.Reference) template.FuncMap {
+	return template.FuncMap{
+		"t":          func(key string, args ...any) string { return o.t(key, args...) },
+		"n":          func(key string, n int) string { return o.n(key, n) },
+		"status":     func(s assessment.Status) string { return o.status(s) },
+		"severity":   func(s assessment.Severity) string { return o.severity(s) },
+		"percent":    func(f *float64) string { return o.percent(f) },
+		"pct":        func(f float64) string { return o.percent(&f) },
+		"add":        func(a, b float64) float64 { return a + b },
+		"number":     func(f float64) string { return o.number(f) },
+		"date":       func(s string) string { return o.date(s) },
+		"counts":     func(c assessment.Counts) string { return o.counts(c) },
+		"section":    func(s assessment.SectionResult) string { return o.percentOf(s) },
+		"totals":     func(r *assessment.Result) string { return o.counts(totals(r)) },
+		"join":       strings.Join,
+		"verdict":    func(s assessment.Status) string { return o.verdict(s) },
+		"colon":      func() string { return o.colon() },
+		"answer":     func(c assessment.CriterionResult) string { return o.answer(c) },
+		"where":      func(f assessment.Finding, declaration string) string { return findingLine(f, declaration) },
+		"itemstatus": func(s string) string { return o.t("st." + s) },
+		"refurl": func(res *assessment.Result, rubric, id string) string {
+			return refs[res][refKey{rubric, id}].URL
+		},
+		"reftitle": func(res *assessment.Result, rubric, id string) string {
+			if r, ok := refs[res][refKey{rubric, id}]; ok {
+				return r.Referential + " — " + r.Title
+			}
+			return id
+		},
+	}
 }
 
 // newRadar lays out the radar chart of a rubric's section scores; sections
@@ -122,6 +128,7 @@ func newRadar(rr assessment.RubricResult, o *Options) radar {
 		return math.Max(0, math.Min(1, *s.Value/s.Max))
 	}
 	if rd.Bars {
+		rd.Width, rd.Height = 460, 30+40*n
 		for i, s := range rr.Sections {
 			rd.Axes = append(rd.Axes, radarAxis{Label: truncate(s.Title, 40), Value: o.percentOf(s), BarWidth: 300 * pct(s), BarY: float64(30 + 40*i)})
 		}

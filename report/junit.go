@@ -102,10 +102,7 @@ func (o *Options) junitSuites(res *assessment.Result, prefix string) []junitTest
 			add(rr.ID+"/"+s.ID, s.Title)
 		}
 	}
-	recommendations := map[string]string{}
-	for _, a := range res.ActionPlan {
-		recommendations[a.Criterion] = a.Recommendation
-	}
+	recs := recommendations(res)
 	for _, c := range res.Criteria {
 		key := c.Rubric + "/" + c.Section
 		i, ok := index[key]
@@ -118,7 +115,7 @@ func (o *Options) junitSuites(res *assessment.Result, prefix string) []junitTest
 		case assessment.NotApplicable:
 			msg := o.status(c.Status)
 			if c.Reason != "" {
-				msg += colon(o) + c.Reason
+				msg += o.colon() + c.Reason
 			}
 			tc.Skipped = &junitSkipped{Message: msg}
 			s.Skipped++
@@ -128,7 +125,7 @@ func (o *Options) junitSuites(res *assessment.Result, prefix string) []junitTest
 			if c.Gate {
 				msg = o.t("gate_status", msg)
 			}
-			tc.Failure = &junitFailure{Message: msg, Type: string(c.Status), Text: o.junitDetail(c, recommendations[c.ID])}
+			tc.Failure = &junitFailure{Message: msg, Type: string(c.Status), Text: o.junitDetail(c, recs[c.ID])}
 			s.Failures++
 		}
 		s.Tests++
@@ -143,7 +140,7 @@ func (o *Options) junitDetail(c assessment.CriterionResult, recommendation strin
 	var lines []string
 	line := func(key, value string) {
 		if value != "" {
-			lines = append(lines, o.t(key)+colon(o)+value)
+			lines = append(lines, o.t(key)+o.colon()+value)
 		}
 	}
 	line("status", o.status(c.Status))

@@ -26,17 +26,13 @@ func (markdownRenderer) render(w io.Writer, results []*assessment.Result, o *Opt
 func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
 	p("# %s\n\n", md(res.Subject.Name))
-	status := o.t("status.pass")
-	if res.Status == assessment.Fail {
-		status = o.t("status.fail")
-	}
 	p("## %s\n\n", o.t("summary"))
 	p("| | |\n|---|---|\n")
 	p("| %s | %s (`%s`) |\n", o.t("project"), md(res.Subject.Name), md(res.Subject.ID))
 	if res.Subject.Organisation != "" {
 		p("| %s | %s |\n", o.t("organisation"), md(res.Subject.Organisation))
 	}
-	p("| %s | **%s** |\n", o.t("status"), status)
+	p("| %s | **%s** |\n", o.t("status"), o.verdict(res.Status))
 	if cl := res.Classification; cl != nil {
 		var tiers []string
 		for _, t := range cl.Tiers {
@@ -64,20 +60,20 @@ func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 	if cl := res.Classification; cl != nil {
 		p("## %s\n\n", o.t("classification"))
 		for _, r := range cl.Rules {
-			p("- **%s** — %s%s%s", md(r.TierTitle), md(r.Title), colon(o), md(r.Rationale))
+			p("- **%s** — %s%s%s", md(r.TierTitle), md(r.Title), o.colon(), md(r.Rationale))
 			if len(r.References) > 0 {
 				p(" (%s)", strings.Join(r.References, ", "))
 			}
 			p("\n")
 			if r.Review {
-				p("  - ⚠ %s. %s%s%s\n", o.t("review"), o.t("readings"), colon(o), md(r.ReviewNote))
+				p("  - ⚠ %s. %s%s%s\n", o.t("review"), o.t("readings"), o.colon(), md(r.ReviewNote))
 			}
 		}
 		if len(cl.Rules) == 0 {
 			p("- %s\n", o.t("default_tier"))
 		}
 		for _, u := range cl.Upcoming {
-			p("- %s %s — **%s**%s%s (%s)\n", o.t("upcoming"), o.t("from_date", o.date(u.Effective)), md(u.TierTitle), colon(o), md(u.Title), strings.Join(u.References, ", "))
+			p("- %s %s — **%s**%s%s (%s)\n", o.t("upcoming"), o.t("from_date", o.date(u.Effective)), md(u.TierTitle), o.colon(), md(u.Title), strings.Join(u.References, ", "))
 		}
 		p("\n")
 	}
@@ -109,11 +105,11 @@ func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 	if len(res.Findings) > 0 {
 		p("## %s\n\n", o.t("findings"))
 		for _, f := range res.Findings {
-			line := ""
-			if f.Position != nil && f.Position.Start.Line > 0 {
-				line = fmt.Sprintf(" (%s:%d)", md(f.Position.File), f.Position.Start.Line)
+			p("- **%s** `%s` %s", o.severity(f.Severity), f.Code, md(f.Message))
+			if at := findingLine(f, res.Subject.File); at != "" {
+				p(" (%s)", md(at))
 			}
-			p("- **%s** `%s` %s%s\n", o.severity(f.Severity), f.Code, md(f.Message), line)
+			p("\n")
 		}
 		p("\n")
 	}
@@ -135,7 +131,7 @@ func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 
 	p("## %s\n\n", o.t("criteria"))
 	for _, c := range res.Criteria {
-		p("- `%s` — %s: **%s**", c.ID, md(c.Question), o.status(c.Status))
+		p("- `%s` — %s%s**%s**", c.ID, md(c.Question), o.colon(), o.status(c.Status))
 		if c.AnswerLabel != "" {
 			p(" (%s)", md(c.AnswerLabel))
 		}
@@ -144,24 +140,24 @@ func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 		}
 		p("\n")
 		if c.Reason != "" {
-			p("  - %s: %s\n", o.t("reason"), md(c.Reason))
+			p("  - %s%s%s\n", o.t("reason"), o.colon(), md(c.Reason))
 		}
 		for _, e := range c.Evidence {
-			p("  - %s: %s", o.t("evidence"), md(e.Title))
+			p("  - %s%s%s", o.t("evidence"), o.colon(), md(e.Title))
 			if e.Date != "" {
 				p(", %s", o.date(e.Date))
 			}
 			p("\n")
 		}
 		if c.Comment != "" {
-			p("  - %s: %s\n", o.t("comment"), md(c.Comment))
+			p("  - %s%s%s\n", o.t("comment"), o.colon(), md(c.Comment))
 		}
 	}
 	p("\n## %s\n\n", o.t("provenance"))
 	p("%s\n\n", o.t("generated_by", md(res.Vigie), o.date(res.AsOf)))
-	p("- %s: `%s` (sha256 `%s`)\n", o.t("declaration"), md(res.Subject.File), res.Subject.SHA256)
+	p("- %s%s`%s` (sha256 `%s`)\n", o.t("declaration"), o.colon(), md(res.Subject.File), res.Subject.SHA256)
 	for _, rr := range res.Rubrics {
-		p("- %s: `%s` %s (sha256 `%s`)\n", o.t("rubric"), rr.ID, rr.Version, rr.SHA256)
+		p("- %s%s`%s` %s (sha256 `%s`)\n", o.t("rubric"), o.colon(), rr.ID, rr.Version, rr.SHA256)
 	}
 }
 

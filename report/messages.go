@@ -31,10 +31,8 @@ var messages = map[string]msg{
 	"failed_gates":          {en: "%d critère impératif not met", fr: "%d critère impératif non atteint", enPlural: "%d critères impératifs not met", frPlural: "%d critères impératifs non atteints"},
 	"no_failed_gates":       {en: "every critère impératif is met", fr: "tous les critères impératifs sont atteints"},
 	"score":                 {en: "Score", fr: "Score"},
-	"overall":               {en: "Overall", fr: "Global"},
 	"section":               {en: "Section", fr: "Section"},
 	"weight":                {en: "Weight", fr: "Poids"},
-	"band":                  {en: "Level", fr: "Palier"},
 	"criteria":              {en: "Criteria", fr: "Critères"},
 	"criterion":             {en: "Criterion", fr: "Critère"},
 	"status":                {en: "Status", fr: "Statut"},
@@ -46,6 +44,7 @@ var messages = map[string]msg{
 	"first_actions":         {en: "first %d of %d", fr: "%d premières sur %d"},
 	"first_action":          {en: "%d of %d", fr: "%d sur %d"},
 	"findings":              {en: "Findings", fr: "Constats"},
+	"code":                  {en: "Code", fr: "Code"},
 	"coverage":              {en: "Coverage of the referentials", fr: "Couverture des référentiels"},
 	"item":                  {en: "Item", fr: "Article"},
 	"recommendation":        {en: "Recommendation", fr: "Recommandation"},
@@ -61,7 +60,6 @@ var messages = map[string]msg{
 	"classification":        {en: "Classification", fr: "Classification"},
 	"obligations":           {en: "Obligations", fr: "Obligations"},
 	"in_force":              {en: "in force", fr: "en vigueur"},
-	"not_in_force":          {en: "from %s", fr: "à partir du %s"},
 	"none":                  {en: "none", fr: "aucun"},
 	"met":                   {en: "%d met", fr: "%d atteint", enPlural: "%d met", frPlural: "%d atteints"},
 	"partial":               {en: "%d partly met", fr: "%d partiellement atteint", enPlural: "%d partly met", frPlural: "%d partiellement atteints"},
@@ -81,14 +79,9 @@ var messages = map[string]msg{
 	"sev.info":              {en: "info", fr: "information"},
 	"gate":                  {en: "critère impératif", fr: "critère impératif"},
 	"findings_count":        {en: "%d finding", fr: "%d constat", enPlural: "%d findings", frPlural: "%d constats"},
-	"actions_count":         {en: "%d action", fr: "%d action", enPlural: "%d actions", frPlural: "%d actions"},
-	"more":                  {en: "… and %d more", fr: "… et %d de plus"},
 	"no_action":             {en: "nothing to do: every applicable criterion is met", fr: "rien à faire : tous les critères applicables sont atteints"},
-	"no_score":              {en: "no score: nothing applies", fr: "pas de score : rien ne s'applique"},
 	"reason":                {en: "Why", fr: "Pourquoi"},
 	"comment":               {en: "Comment", fr: "Commentaire"},
-	"justification":         {en: "Justification", fr: "Justification"},
-	"rationale":             {en: "Rationale", fr: "Motif"},
 	"doc.baseline":          {en: "Legal baseline", fr: "Base juridique"},
 	"doc.checked":           {en: "Checked on", fr: "Vérifiée le"},
 	"doc.evidence_required": {en: "evidence required", fr: "justificatif exigé"},
@@ -134,6 +127,23 @@ func (o *Options) n(key string, n int) string {
 		s = m.enPlural
 	}
 	return fmt.Sprintf(s, n)
+}
+
+// verdict names an assessment's outcome: PASS or FAIL.
+func (o *Options) verdict(s assessment.Status) string {
+	if s == assessment.Fail {
+		return o.t("status.fail")
+	}
+	return o.t("status.pass")
+}
+
+// colon is the colon between a label and its value: French puts a
+// non-breaking space before it.
+func (o *Options) colon() string {
+	if o.Language == "fr" {
+		return "\u00a0: "
+	}
+	return ": "
 }
 
 // status names a criterion's status.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 
 	"github.com/vigie-ai/vigie/assessment"
 )
@@ -46,9 +47,7 @@ var ErrFormat = errors.New("unknown report format")
 // the json format (a list), the sarif format (a run each), the junit format
 // and the csv format (one table), and follow each other in the others.
 func Write(w io.Writer, f Format, results []*assessment.Result, o Options) error {
-	if o.Language != "fr" {
-		o.Language = "en"
-	}
+	o.normalize()
 	var r renderer
 	switch f {
 	case JSON:
@@ -81,6 +80,55 @@ func ParseFormat(name string) (Format, error) {
 	}
 	return f, nil
 }
+
+// normalize makes the language fr or en.
+func (o *Options) normalize() {
+	if o.Language != "fr" {
+		o.Language = "en"
+	}
+}
+
+// findingFile is the file a finding is located in: its position's, or the
+// declaration when the position names none; false without a position.
+func findingFile(f assessment.Finding, declaration string) (string, bool) {
+	if f.Position == nil {
+		return "", false
+	}
+	file := f.Position.File
+	if file == "" {
+		file = declaration
+	}
+	return file, file != ""
+}
+
+// findingLine is where a finding is, as FILE:LINE, or "" when it has no line.
+func findingLine(f assessment.Finding, declaration string) string {
+	file, ok := findingFile(f, declaration)
+	if !ok || !f.Position.Start.IsValid() {
+		return ""
+	}
+	return file + ":" + strconv.Itoa(f.Position.Start.Line)
+}
+
+// recommendations maps each criterion of the plan d'action to what to do.
+func recommendations(res *assessment.Result) map[string]string {
+	m := make(map[string]string, len(res.ActionPlan))
+	for _, a := range res.ActionPlan {
+		m[a.Criterion] = a.Recommendation
+	}
+	return m
+}
+
+// references indexes a result's references by rubric and identifier.
+func references(res *assessment.Result) map[refKey]assessment.Reference {
+	m := make(map[refKey]assessment.Reference, len(res.References))
+	for _, r := range res.References {
+		m[refKey{r.Rubric, r.ID}] = r
+	}
+	return m
+}
+
+type refKey struct{ rubric, id string }
 
 type renderer interface {
 	render(w io.Writer, results []*assessment.Result, o *Options) error

@@ -12,9 +12,7 @@ import (
 // baseline, referentials, facts, criteria (critères impératifs, evidence,
 // references) and classification rules. Formats: Markdown or Text.
 func Document(w io.Writer, r *rubric.Rubric, f Format, o Options) error {
-	if o.Language != "fr" {
-		o.Language = "en"
-	}
+	o.normalize()
 	if f != Markdown && f != Text {
 		return fmt.Errorf("%w %q for a rubric's documentation (markdown or text)", ErrFormat, f)
 	}
@@ -56,7 +54,7 @@ func (o *Options) document(b *strings.Builder, r *rubric.Rubric, markdown bool) 
 	}
 	if bl := r.Baseline; bl != nil {
 		h(2, o.t("doc.baseline"))
-		p("%s\n\n%s%s%s\n\n", tx(bl.Summary), o.t("doc.checked"), colon(o), o.date(bl.Checked))
+		p("%s\n\n%s%s%s\n\n", tx(bl.Summary), o.t("doc.checked"), o.colon(), o.date(bl.Checked))
 		for _, s := range bl.Sources {
 			p("- %s — %s\n", tx(s.Title), s.URL)
 		}
@@ -85,10 +83,10 @@ func (o *Options) document(b *strings.Builder, r *rubric.Rubric, markdown bool) 
 				}
 				p("- %s — %s%s\n", code(r.ID+"/"+c.ID), tx(c.Question), extra)
 				if len(c.References) > 0 {
-					p("  - %s%s%s\n", o.t("references"), colon(o), strings.Join(c.References, ", "))
+					p("  - %s%s%s\n", o.t("references"), o.colon(), strings.Join(c.References, ", "))
 				}
 				if !c.Recommendation.IsZero() {
-					p("  - %s%s%s\n", o.t("recommendation"), colon(o), tx(c.Recommendation))
+					p("  - %s%s%s\n", o.t("recommendation"), o.colon(), tx(c.Recommendation))
 				}
 			}
 			p("\n")
@@ -109,7 +107,7 @@ func (o *Options) document(b *strings.Builder, r *rubric.Rubric, markdown bool) 
 			if rule.Review {
 				review = " — " + o.t("review")
 			}
-			p("- %s → %s%s%s: %s", code(rule.ID), code(rule.Tier), eff, review, tx(rule.Rationale))
+			p("- %s → %s%s%s%s%s", code(rule.ID), code(rule.Tier), eff, review, o.colon(), tx(rule.Rationale))
 			if len(rule.References) > 0 {
 				p(" (%s)", strings.Join(rule.References, ", "))
 			}
@@ -123,7 +121,7 @@ func (o *Options) document(b *strings.Builder, r *rubric.Rubric, markdown bool) 
 				if ob.Effective != "" {
 					eff = " (" + o.t("from_date", o.date(ob.Effective)) + ")"
 				}
-				p("- %s%s%s%s\n", code(ob.Tier), eff, colon(o), strings.Join(ob.Criteria, ", "))
+				p("- %s%s%s%s\n", code(ob.Tier), eff, o.colon(), strings.Join(ob.Criteria, ", "))
 			}
 		}
 		p("\n")

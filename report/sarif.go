@@ -135,14 +135,7 @@ func (sarifRenderer) render(w io.Writer, results []*assessment.Result, _ *Option
 }
 
 func sarifRunOf(res *assessment.Result) sarifRun {
-	urls := map[string]string{} // rubric + " " + reference id → URL
-	for _, ref := range res.References {
-		urls[ref.Rubric+" "+ref.ID] = ref.URL
-	}
-	recommendations := map[string]string{}
-	for _, a := range res.ActionPlan {
-		recommendations[a.Criterion] = a.Recommendation
-	}
+	refs, recs := references(res), recommendations(res)
 	rules := make([]sarifRule, 0, len(res.Criteria))
 	index := map[string]int{}
 	for _, c := range res.Criteria {
@@ -156,11 +149,11 @@ func sarifRunOf(res *assessment.Result) sarifRun {
 			DefaultConfiguration: sarifConfiguration{Level: sarifLevel(c.Severity)},
 			Properties:           sarifRuleProperties{Gate: c.Gate, References: nonNil(c.References)},
 		}
-		if rec := recommendations[c.ID]; rec != "" {
+		if rec := recs[c.ID]; rec != "" {
 			rule.Help = &sarifText{Text: rec}
 		}
 		if len(c.References) > 0 {
-			rule.HelpURI = urls[c.Rubric+" "+c.References[0]]
+			rule.HelpURI = refs[refKey{c.Rubric, c.References[0]}].URL
 		}
 		rules = append(rules, rule)
 	}
@@ -197,14 +190,8 @@ func sarifRunOf(res *assessment.Result) sarifRun {
 // sarifLocationOf locates a finding in its file, or in the declaration when
 // the position names no file.
 func sarifLocationOf(f assessment.Finding, declaration string) (sarifLocation, bool) {
-	if f.Position == nil {
-		return sarifLocation{}, false
-	}
-	file := f.Position.File
-	if file == "" {
-		file = declaration
-	}
-	if file == "" {
+	file, ok := findingFile(f, declaration)
+	if !ok {
 		return sarifLocation{}, false
 	}
 	loc := sarifLocation{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: sarifURI(file)}}}

@@ -35,15 +35,15 @@ func (textRenderer) render(w io.Writer, results []*assessment.Result, o *Options
 			b.WriteString("\n")
 		}
 		fmt.Fprintf(&b, "%s (%s), %s\n", paint(ansiBold, clean(res.Subject.Name)), clean(res.Subject.ID), o.t("as_of", o.date(res.AsOf)))
-		status := paint(ansiGreen, o.t("status.pass"))
+		status := paint(ansiGreen, o.verdict(res.Status))
 		if res.Status == assessment.Fail {
-			status = paint(ansiRed, o.t("status.fail"))
+			status = paint(ansiRed, o.verdict(res.Status))
 		}
 		gates := o.t("no_failed_gates")
 		if n := len(res.FailedGates); n > 0 {
 			gates = o.n("failed_gates", n)
 		}
-		fmt.Fprintf(&b, "%s%s%s — %s\n", o.t("status"), colon(o), status, gates)
+		fmt.Fprintf(&b, "%s%s%s — %s\n", o.t("status"), o.colon(), status, gates)
 		if cl := res.Classification; cl != nil {
 			var tiers []string
 			for _, t := range cl.Tiers {
@@ -53,9 +53,9 @@ func (textRenderer) render(w io.Writer, results []*assessment.Result, o *Options
 			if cl.NeedsReview {
 				line += " (" + o.t("review") + ")"
 			}
-			fmt.Fprintf(&b, "%s%s%s\n", o.t("risk_tier"), colon(o), paint(ansiBold, line))
+			fmt.Fprintf(&b, "%s%s%s\n", o.t("risk_tier"), o.colon(), paint(ansiBold, line))
 			for _, u := range cl.Upcoming {
-				fmt.Fprintf(&b, "  %s%s%s, %s %s\n", o.t("upcoming"), colon(o), clean(u.TierTitle), o.t("from_date", o.date(u.Effective)), ruleRef(u))
+				fmt.Fprintf(&b, "  %s%s%s, %s %s\n", o.t("upcoming"), o.colon(), clean(u.TierTitle), o.t("from_date", o.date(u.Effective)), ruleRef(u))
 			}
 		}
 		for _, rr := range res.Rubrics {
@@ -63,14 +63,14 @@ func (textRenderer) render(w io.Writer, results []*assessment.Result, o *Options
 			if rr.Overall.Band != "" {
 				score += " (" + clean(rr.Overall.BandLabel) + ")"
 			}
-			fmt.Fprintf(&b, "%s %s %s%s%s\n", o.t("rubric"), rr.ID, rr.Version, colon(o), score)
+			fmt.Fprintf(&b, "%s %s %s%s%s\n", o.t("rubric"), rr.ID, rr.Version, o.colon(), score)
 			for _, s := range rr.Sections {
 				fmt.Fprintf(&b, "  %-40s %s\n", truncate(clean(s.Title), 40), o.percentOf(s))
 			}
 		}
-		fmt.Fprintf(&b, "%s%s%s — %s\n", o.t("criteria"), colon(o), o.counts(totals(res)), o.t("completeness", o.percent(&res.Completeness.Percent)))
+		fmt.Fprintf(&b, "%s%s%s — %s\n", o.t("criteria"), o.colon(), o.counts(totals(res)), o.t("completeness", o.percent(&res.Completeness.Percent)))
 		if len(res.ActionPlan) == 0 {
-			fmt.Fprintf(&b, "%s%s%s\n", o.t("action_plan"), colon(o), o.t("no_action"))
+			fmt.Fprintf(&b, "%s%s%s\n", o.t("action_plan"), o.colon(), o.t("no_action"))
 			continue
 		}
 		shown := min(actionsShown, len(res.ActionPlan))
@@ -78,7 +78,7 @@ func (textRenderer) render(w io.Writer, results []*assessment.Result, o *Options
 		if shown == len(res.ActionPlan) {
 			key = "first_action" // all of them: "2 of 2"
 		}
-		fmt.Fprintf(&b, "%s (%s)%s\n", o.t("action_plan"), o.t(key, shown, len(res.ActionPlan)), strings.TrimRight(colon(o), " "))
+		fmt.Fprintf(&b, "%s (%s)%s\n", o.t("action_plan"), o.t(key, shown, len(res.ActionPlan)), strings.TrimRight(o.colon(), " "))
 		for _, a := range res.ActionPlan[:shown] {
 			mark := ""
 			if a.Gate {
@@ -93,7 +93,7 @@ func (textRenderer) render(w io.Writer, results []*assessment.Result, o *Options
 		}
 		for _, s := range []assessment.Severity{assessment.Critical, assessment.High, assessment.Medium, assessment.Low, assessment.Info} {
 			if counts[s] > 0 {
-				label := fmt.Sprintf("%s%s%d", o.severity(s), colon(o), counts[s])
+				label := fmt.Sprintf("%s%s%d", o.severity(s), o.colon(), counts[s])
 				if s == assessment.Critical {
 					label = paint(ansiRed, label)
 				} else if s == assessment.High {
@@ -102,7 +102,7 @@ func (textRenderer) render(w io.Writer, results []*assessment.Result, o *Options
 				sev = append(sev, label)
 			}
 		}
-		fmt.Fprintf(&b, "%s%s%s\n", o.n("findings_count", len(res.Findings)), colon(o), strings.Join(sev, ", "))
+		fmt.Fprintf(&b, "%s%s%s\n", o.n("findings_count", len(res.Findings)), o.colon(), strings.Join(sev, ", "))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -118,13 +118,6 @@ func (o *Options) percentOf(s assessment.SectionResult) string {
 	return o.number(*s.Value) + " / " + o.number(s.Max)
 }
 
-func colon(o *Options) string {
-	if o.Language == "fr" {
-		return "\u00a0: "
-	}
-	return ": "
-}
-
 func ruleRef(r assessment.RuleResult) string {
 	if len(r.References) == 0 {
 		return "(" + r.ID + ")"
@@ -136,12 +129,15 @@ func ruleRef(r assessment.RuleResult) string {
 // move the cursor or change colours on a terminal.
 func clean(s string) string {
 	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+		if isControl(r) {
 			return ' '
 		}
 		return r
 	}, s)
 }
+
+// isControl reports whether r is a C0 or C1 control character, or DEL.
+func isControl(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) }
 
 func truncate(s string, n int) string {
 	r := []rune(s)
