@@ -98,7 +98,6 @@ type run struct {
 	secScores [][]sectionScore
 	// The date before which evidence is stale, by rubric ("" until needed).
 	staleBefore []string
-	weights     []float64
 	// Working memory for findings and the plan d'action.
 	scratch []Finding
 	todo    []int
@@ -134,13 +133,14 @@ func (a *Assessor) newRun(d *Declaration, cfg *assessConfig) *run {
 	if r == nil {
 		n := len(a.crits)
 		r = &run{
-			e:       env{facts: make([]value, len(a.facts)), answers: make([]value, n), tiers: make([]bool, len(a.tiers))},
-			states:  make([]cstate, n),
-			gateSrc: make([]string, n),
-			ans:     make([]*Answer, n),
-			apos:    make([]*diag.Range, n),
-			answers: make([]Answer, n),
-			share:   make([]float64, n),
+			e:          env{facts: make([]value, len(a.facts)), answers: make([]value, n), tiers: make([]bool, len(a.tiers))},
+			states:     make([]cstate, n),
+			gateSrc:    make([]string, n),
+			ans:        make([]*Answer, n),
+			apos:       make([]*diag.Range, n),
+			answers:    make([]Answer, n),
+			share:      make([]float64, n),
+			oblInForce: make([]bool, len(a.obls)),
 		}
 		r.secScores = make([][]sectionScore, len(a.rubrics))
 		for ri, cr := range a.rubrics {
@@ -188,7 +188,8 @@ func (a *Assessor) release(r *run) {
 	clear(r.scratch)
 	clear(r.staleBefore)
 	r.scratch, r.todo = r.scratch[:0], r.todo[:0]
-	r.fired, r.upcoming, r.oblInForce = r.fired[:0], r.upcoming[:0], r.oblInForce[:0]
+	clear(r.oblInForce)
+	r.fired, r.upcoming = r.fired[:0], r.upcoming[:0]
 	r.a, r.d, r.cfg = nil, nil, nil
 	a.runs.Put(r)
 }
@@ -235,7 +236,6 @@ func (r *run) evaluate() {
 		r.criterion(s.idx)
 	}
 	// Obligations of the tiers that apply, in force at the as-of date, make their criteria gates.
-	r.oblInForce = make([]bool, len(a.obls))
 	for oi, o := range a.obls {
 		if o.tier < 0 || !r.e.tiers[o.tier] {
 			continue
@@ -381,10 +381,7 @@ func score(c *ccrit, v any) (s, p float64, label rubric.Text) {
 			return s, p, nil
 		}
 	case rubric.AnswerChoice:
-		best := 0.0
-		for _, ch := range cc.Choices {
-			best = math.Max(best, ch.Points)
-		}
+		best := c.maxPoints // the most a choice gives
 		for _, ch := range cc.Choices {
 			if ch.Value != v {
 				continue
@@ -417,6 +414,9 @@ func score(c *ccrit, v any) (s, p float64, label rubric.Text) {
 	return 0, 0, nil
 }
 
+// inBracket reports whether n falls within b. A bracket without a lower
+// bound is open below only when it is the first; without an upper bound,
+// open above only when it is the last. Bands pass first and last.
 func inBracket(n float64, b rubric.Bounds, first, last bool) bool {
 	switch {
 	case b.GTE != nil && n < *b.GTE, b.GT != nil && n <= *b.GT:
@@ -449,15 +449,6 @@ func round(x float64, digits int, mode rubric.RoundingMode) float64 {
 		y = math.Floor(y + 0.5)
 	}
 	return y / f
-}
-
-func inBand(v float64, b rubric.Bounds) bool {
-	switch {
-	case b.GTE != nil && v < *b.GTE, b.GT != nil && v <= *b.GT,
-		b.LTE != nil && v > *b.LTE, b.LT != nil && v >= *b.LT:
-		return false
-	}
-	return true
 }
 
 // text picks a rubric text in the language of the run.

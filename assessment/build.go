@@ -194,7 +194,7 @@ func (r *run) rubricResult(ri int) RubricResult {
 		if sc.Value != nil {
 			v := *sc.Value
 			for _, adj := range cs.adjust {
-				if !slices.Contains(adj.bands, bands[adj.other]) {
+				if !slices.Contains(adj.a.In, bands[adj.other]) {
 					continue
 				}
 				from := v
@@ -214,7 +214,7 @@ func (r *run) rubricResult(ri int) RubricResult {
 				read = *sc.Percent
 			}
 			for _, b := range cs.s.Bands {
-				if inBand(read, b.Bounds) {
+				if inBracket(read, b.Bounds, true, true) {
 					sc.Band, sc.BandLabel, bands[i] = b.ID, r.text(b.Label, rub), b.ID
 					break
 				}
@@ -226,11 +226,7 @@ func (r *run) rubricResult(ri int) RubricResult {
 	if cr.overall >= 0 {
 		rr.Overall = scores[cr.overall]
 	} else {
-		all := make([]int, len(cr.sections))
-		for i := range all {
-			all[i] = i
-		}
-		rr.Overall = r.combine(cr, secs, all)
+		rr.Overall = r.combine(cr, secs, cr.overallSections)
 		rr.Overall.ID = "overall"
 		if rr.Overall.Value != nil {
 			r.finish(&rr.Overall, *rr.Overall.Value, cr)
@@ -383,36 +379,16 @@ func (r *run) actionPlan(res *Result) {
 	clear(share)
 	for ri, cr := range a.rubrics {
 		// The gain is measured on the score that heads the rubric: its sections only.
-		inOverall := make([]bool, len(cr.sections))
-		if cr.overall >= 0 {
-			for _, si := range cr.scores[cr.overall].sections {
-				inOverall[si] = true
-			}
-		} else {
-			for si := range inOverall {
-				inOverall[si] = true
-			}
-		}
-		secW, total := r.secWeights(len(cr.sections)), 0.0
-		for si := range cr.sections {
-			if !inOverall[si] {
-				continue
-			}
-			ss := r.secScores[ri][si]
-			if ss.has {
-				secW[si] = ss.weightSum
+		secs, total := r.secScores[ri], 0.0
+		for _, si := range cr.overallSections {
+			if secs[si].has {
 				total += cr.sections[si].weight
 			}
 		}
-		maxPoints := 0.0
-		for _, ci := range cr.crits {
-			if r.states[ci].counted && inOverall[a.crits[ci].section] {
-				maxPoints += r.states[ci].max
-			}
-		}
+		maxPoints := res.Rubrics[ri].Overall.Max
 		for _, ci := range cr.crits {
 			st, c := &r.states[ci], a.crits[ci]
-			if !st.counted || !inOverall[c.section] {
+			if !st.counted || !cr.inOverall[c.section] {
 				continue
 			}
 			if cr.method == rubric.Points {
@@ -421,8 +397,8 @@ func (r *run) actionPlan(res *Result) {
 				}
 				continue
 			}
-			if total > 0 && secW[c.section] > 0 {
-				share[ci] = 100 * (*c.c.Weight / secW[c.section]) * (cr.sections[c.section].weight / total) * (1 - st.s)
+			if ss := secs[c.section]; total > 0 && ss.has && ss.weightSum > 0 {
+				share[ci] = 100 * (*c.c.Weight / ss.weightSum) * (cr.sections[c.section].weight / total) * (1 - st.s)
 			}
 		}
 	}
@@ -461,16 +437,6 @@ func (r *run) actionPlan(res *Result) {
 		res.ActionPlan = append(res.ActionPlan, Action{Rank: rank + 1, Criterion: cres.ID, Question: cres.Question, Status: cres.Status,
 			Gate: cres.Gate, Severity: cres.Severity, Gain: share[i], Recommendation: rec, References: cres.References})
 	}
-}
-
-// secWeights returns working memory for the weight sums of n sections.
-func (r *run) secWeights(n int) []float64 {
-	if cap(r.weights) < n {
-		r.weights = make([]float64, n)
-	}
-	r.weights = r.weights[:n]
-	clear(r.weights)
-	return r.weights
 }
 
 func btoi(b bool) int {

@@ -3,6 +3,7 @@ package assessment
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -63,9 +64,12 @@ type crubric struct {
 	mode     rubric.RoundingMode
 	scores   []cscore
 	overall  int // index into scores, or -1 for the implicit overall
-	months   int
-	defTier  int // -1 when none
-	cover    []coverRef
+	// The sections the overall score reads, and whether each section is one of them.
+	overallSections []int
+	inOverall       []bool
+	months          int
+	defTier         int // -1 when none
+	cover           []coverRef
 }
 
 type csection struct {
@@ -85,7 +89,6 @@ type cscore struct {
 
 type cadjust struct {
 	other int // index into crubric.scores
-	bands []string
 	a     *rubric.Adjustment
 }
 
@@ -129,7 +132,7 @@ type coverItem struct {
 
 type ccrit struct {
 	text      [len(langs)]critText
-	id, local string
+	id        string
 	rubric    int
 	section   int
 	c         *rubric.Criterion
@@ -217,7 +220,7 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 		a.factIDs = append(a.factIDs, f.ID)
 		for _, v := range f.Values {
 			var phrases []string
-			for _, lang := range sortedKeys(v.Signals) {
+			for _, lang := range slices.Sorted(maps.Keys(v.Signals)) {
 				for _, ph := range v.Signals[lang] {
 					phrases = append(phrases, fold(ph))
 				}
@@ -246,7 +249,7 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 			cs := csection{id: s.ID, title: s.Title, weight: *s.Weight}
 			for ci := range s.Criteria {
 				c := &s.Criteria[ci]
-				cc := &ccrit{id: r.ID + "/" + c.ID, local: c.ID, rubric: ri, section: si, c: c, maxPoints: r.MaxPoints(c)}
+				cc := &ccrit{id: r.ID + "/" + c.ID, rubric: ri, section: si, c: c, maxPoints: r.MaxPoints(c)}
 				if c.Type == rubric.AnswerScale {
 					for _, sc := range r.Scales {
 						if sc.ID == c.Scale {
@@ -411,6 +414,10 @@ func (a *Assessor) localTier(cr *crubric, id string) int {
 
 func (a *Assessor) compileScores(cr *crubric) error {
 	r := cr.r
+	allSections := make([]int, len(cr.sections))
+	for j := range allSections {
+		allSections[j] = j
+	}
 	secIdx := map[string]int{}
 	for i, s := range cr.sections {
 		secIdx[s.id] = i
@@ -423,9 +430,7 @@ func (a *Assessor) compileScores(cr *crubric) error {
 		s := &r.Scoring.Scores[i]
 		cs := cscore{s: s}
 		if len(s.Sections) == 0 {
-			for j := range cr.sections {
-				cs.sections = append(cs.sections, j)
-			}
+			cs.sections = allSections
 		}
 		for _, id := range s.Sections {
 			j, ok := secIdx[id]
@@ -440,12 +445,18 @@ func (a *Assessor) compileScores(cr *crubric) error {
 			if !ok {
 				return fmt.Errorf("rubric %s: score %s adjusts by unknown score %s", r.ID, s.ID, adj.Score)
 			}
-			cs.adjust = append(cs.adjust, cadjust{other: o, bands: adj.In, a: adj})
+			cs.adjust = append(cs.adjust, cadjust{other: o, a: adj})
 		}
 		cr.scores = append(cr.scores, cs)
 	}
+	cr.overallSections = allSections
 	if r.Scoring.Overall != "" {
 		cr.overall = scoreIdx[r.Scoring.Overall]
+		cr.overallSections = cr.scores[cr.overall].sections
+	}
+	cr.inOverall = make([]bool, len(cr.sections))
+	for _, j := range cr.overallSections {
+		cr.inOverall[j] = true
 	}
 	// Scores are computed in an order where each comes after those that adjust it.
 	order, state := 0, make([]int, len(cr.scores))
@@ -532,15 +543,6 @@ func (a *Assessor) evaluationOrder() []step {
 
 // Set returns the rubric set the assessor was compiled from.
 func (a *Assessor) Set() *rubric.Set { return a.set }
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
-}
 
 // tierFor resolves a tier named in rubric r: r's own tier of that id, else
 // the first rubric's that defines it.

@@ -66,7 +66,6 @@ type declSource struct {
 	facts                map[string]diag.Range
 	factsKey, answersKey diag.Range
 	answerParts          map[string]*answerPos
-	root, projectID      diag.Range
 	description          diag.Range
 }
 

@@ -71,7 +71,9 @@ func index(p *at, i int) *at      { return &at{parent: p, index: i, isIndex: tru
 func (p *at) path() diag.Path {
 	var steps []at
 	for q := p; q != nil; q = q.parent {
-		steps = append(steps, at{key: strings.Clone(q.key), index: q.index, isIndex: q.isIndex}) // a copy: nothing of the stack-held path leaks
+		// strings.Clone breaks the data flow from the path to the heap: without
+		// it, escape analysis (not field-sensitive) moves every path to the heap.
+		steps = append(steps, at{key: strings.Clone(q.key), index: q.index, isIndex: q.isIndex})
 	}
 	out := diag.Root()
 	for i := len(steps) - 1; i >= 0; i-- {
@@ -149,13 +151,20 @@ func (dec *decoder) key(n *yaml.Node, i int, p *at) bool {
 		dec.add(diag.CodeKeyNotScalar, k, p)
 		return false
 	}
+	return !dec.duplicate(n, i, p)
+}
+
+// duplicate reports the key at position i of mapping n, and returns true,
+// when an earlier key of the mapping has the same value.
+func (dec *decoder) duplicate(n *yaml.Node, i int, p *at) bool {
+	k := n.Content[i]
 	for j := 0; j < i; j += 2 {
 		if prev := n.Content[j]; prev.Kind == yaml.ScalarNode && prev.Value == k.Value {
 			dec.add(diag.CodeDuplicateKey, k, child(p, k.Value), strconv.Quote(k.Value), fmt.Sprintf("%d:%d", prev.Line, prev.Column))
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // entries returns the mapping that holds one entry per fact or answer, or
@@ -183,16 +192,10 @@ func (dec *decoder) mapKey(n *yaml.Node, i int, seen bool, p *at) bool {
 		dec.add(diag.CodeKeyNotScalar, k, p)
 		return false
 	}
-	if !seen {
-		return true
+	if seen { // only for a duplicate: find the first one
+		dec.duplicate(n, i, p)
 	}
-	for j := 0; j < i; j += 2 { // only for a duplicate: find the first one
-		if prev := n.Content[j]; prev.Kind == yaml.ScalarNode && prev.Value == k.Value {
-			dec.add(diag.CodeDuplicateKey, k, child(p, k.Value), strconv.Quote(k.Value), fmt.Sprintf("%d:%d", prev.Line, prev.Column))
-			break
-		}
-	}
-	return false
+	return !seen
 }
 
 // jsonType names the type of a node as JSON Schema would.
@@ -261,7 +264,6 @@ var (
 
 func (dec *decoder) declaration(root *yaml.Node) {
 	d, src := dec.d, dec.d.src
-	src.root = dec.at(root)
 	seen := map[string]bool{}
 	if !dec.fields(root, nil, topKeys, func(key string, k, v *yaml.Node) {
 		seen[key] = true
@@ -307,7 +309,6 @@ func (dec *decoder) project(n *yaml.Node, p *at) {
 		switch key {
 		case "id":
 			pr.ID = s
-			dec.d.src.projectID = dec.at(v)
 			if s != "" && !projectID.MatchString(s) {
 				dec.add(diag.CodePattern, v, kp, strconv.Quote(s), diag.Bilingual("identifier", "identifiant"),
 					diag.Bilingual("use lower-case letters, digits and hyphens", "utilisez des minuscules, des chiffres et des tirets"))
