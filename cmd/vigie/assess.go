@@ -71,13 +71,12 @@ func runAssess(args []string, e *env) int {
 		return exitInvalid
 	}
 	pol := policy{below: *failBelow, tier: *failTier, severity: assessment.Severity(*failSeverity)}
-	files, err := expand(fs.args)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "vigie assess: %v\n", err)
+	files, problems := expand(fs.args)
+	if problems != nil {
+		_ = problems.Write(e.stderr, e.lang)
 		return exitInvalid
 	}
 	var results []*assessment.Result
-	var problems diag.Diagnostics
 	progress := len(files) > 1 && e.terminal(e.stderr)
 	for i, file := range files {
 		if progress {
@@ -154,27 +153,26 @@ func loadSet(paths []string, e *env) (*rubric.Set, int) {
 	if len(paths) == 0 {
 		set, err := catalog.Set()
 		if err != nil {
-			fmt.Fprintf(e.stderr, "vigie: embedded catalog: %v\n", err)
+			fmt.Fprintf(e.stderr, e.t("vigie: embedded catalog: %v\n", "vigie : catalogue intégré : %v\n"), err)
 			return nil, exitInternal
 		}
 		return set, exitOK
 	}
-	files, err := expand(paths)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "vigie: %v\n", err)
-		return nil, exitInvalid
-	}
+	files, problems := expand(paths)
 	var rs []*rubric.Rubric
-	var problems diag.Diagnostics
 	for _, f := range files {
-		r, err := rubric.ReadFile(f)
-		var ds diag.Diagnostics
+		data, ds := readFile(f)
+		if ds != nil {
+			problems = append(problems, ds...)
+			continue
+		}
+		r, err := rubric.Parse(f, data)
 		switch {
 		case errors.As(err, &ds):
 			problems = append(problems, ds...)
 		case err != nil:
 			fmt.Fprintf(e.stderr, "vigie: %v\n", err)
-			return nil, exitInvalid
+			return nil, exitInternal
 		default:
 			rs = append(rs, r)
 		}

@@ -72,7 +72,7 @@ func TestAssessExitCodes(t *testing.T) {
 		{"unknown format", []string{"--format", "pdf", decl}, exitInvalid, `unknown format "pdf" (json, `},
 		{"bad date", []string{"--as-of", "22/11/2026", decl}, exitInvalid, "is not a date"},
 		{"declaration that does not fit", []string{bad}, exitInvalid, "unread-fact"},
-		{"no rubric", []string{"--rubric", "", decl}, exitInvalid, ""},
+		{"no rubric", []string{"--rubric", "", decl}, exitInvalid, "cannot read file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

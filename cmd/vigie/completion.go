@@ -18,8 +18,8 @@ var commandFlags = map[string]string{
 	"init":       "--rubric --lang --help",
 	"rubrics":    "--format --lang --help",
 	"schema":     "--lang --help",
-	"version":    "--help",
-	"completion": "--help",
+	"version":    "--lang --help",
+	"completion": "--lang --help",
 }
 
 // runCompletion prints a completion script for bash, zsh or fish.
@@ -76,11 +76,11 @@ _vigie() {
   case "$prev" in
     --lang) COMPREPLY=($(compgen -W "fr en" -- "$cur")); return ;;
     --format)
-      if [ "$cmd" = validate ]; then COMPREPLY=($(compgen -W "text json github" -- "$cur"))
-      elif [ "$cmd" = rubrics ]; then COMPREPLY=($(compgen -W "text markdown" -- "$cur"))
+      if [ "$cmd" = validate ]; then COMPREPLY=($(compgen -W %q -- "$cur"))
+      elif [ "$cmd" = rubrics ]; then COMPREPLY=($(compgen -W %q -- "$cur"))
       else COMPREPLY=($(compgen -W %q -- "$cur")); fi
       return ;;
-    --rubric|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    --rubric|-o|--html) COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac
   case "$cmd" in
 %s  esac
@@ -97,7 +97,19 @@ _vigie() {
   fi
 }
 complete -o filenames -F _vigie vigie
-`, strings.Join(names, " "), strings.Join(formats, " "), cases.String())
+`, strings.Join(names, " "), strings.Join(formatsOf("validate", formats), " "), strings.Join(formatsOf("rubrics", formats), " "),
+		strings.Join(formats, " "), cases.String())
+}
+
+// formatsOf lists the formats a command's --format takes.
+func formatsOf(command string, reportFormats []string) []string {
+	switch command {
+	case "validate":
+		return []string{"text", "json", "github"}
+	case "rubrics":
+		return []string{"text", "markdown"}
+	}
+	return reportFormats
 }
 
 func fishCompletion(names, formats []string) string {
@@ -116,8 +128,8 @@ func fishCompletion(names, formats []string) string {
 			case "lang":
 				extra = ` -x -a "fr en"`
 			case "format":
-				extra = fmt.Sprintf(" -x -a %q", strings.Join(formats, " "))
-			case "rubric", "o":
+				extra = fmt.Sprintf(" -x -a %q", strings.Join(formatsOf(n, formats), " "))
+			case "rubric", "o", "html":
 				extra = " -r -F"
 			}
 			fmt.Fprintf(&b, "complete -c vigie -n '__fish_seen_subcommand_from %s' %s%s\n", n, flag, extra)

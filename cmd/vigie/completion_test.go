@@ -4,6 +4,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,8 +15,17 @@ import (
 
 func TestCompletion(t *testing.T) {
 	t.Parallel()
+	// Completion offers exactly the options each command's help lists.
+	option := regexp.MustCompile(`(?m)^  (--?[a-z-]+)\b`)
 	for _, c := range commands() {
-		assert.Contains(t, commandFlags, c.name, "completion knows the options of %s", c.name)
+		_, help, _ := vigie(t, c.name, "--help")
+		var listed []string
+		for _, m := range option.FindAllStringSubmatch(help, -1) {
+			listed = append(listed, m[1])
+		}
+		require.NotEmpty(t, listed, c.name)
+		want := strings.Fields(commandFlags[c.name])
+		assert.ElementsMatch(t, listed, slices.DeleteFunc(want, func(f string) bool { return f == "--help" }), "options of %s", c.name)
 	}
 	for _, shell := range []string{"bash", "zsh", "fish"} {
 		code, out, errOut := vigie(t, "completion", shell)

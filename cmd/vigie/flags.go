@@ -50,7 +50,8 @@ func (fs *flags) parse(args []string) (code int, ok bool) {
 		args = rest[1:]
 	}
 	if fs.e.lang != "fr" && fs.e.lang != "en" {
-		fmt.Fprintf(fs.e.stderr, "vigie %s: --lang must be fr or en, not %q\n", fs.Name(), fs.e.lang)
+		// The language is unknown: say it in both.
+		fmt.Fprintf(fs.e.stderr, "vigie %s: --lang must be fr or en, not %q (--lang doit valoir fr ou en)\n", fs.Name(), fs.e.lang)
 		return exitInvalid, false
 	}
 	fs.args = positional
@@ -62,7 +63,11 @@ func (fs *flags) printUsage(w io.Writer) {
 	fmt.Fprintln(w, fs.e.t("Options:", "Options :"))
 	fs.VisitAll(func(f *flag.Flag) {
 		name, help := flag.UnquoteUsage(f)
-		fmt.Fprintf(w, "  --%s %s\n      %s\n", f.Name, name, help)
+		dash := "--"
+		if len(f.Name) == 1 {
+			dash = "-" // -o, as the usage line and the README write it
+		}
+		fmt.Fprintf(w, "  %s%s %s\n      %s\n", dash, f.Name, name, help)
 	})
 	if fs.examples != "" {
 		fmt.Fprintf(w, "\n%s\n%s\n", fs.e.t("Examples:", "Exemples :"), strings.TrimRight(fs.examples, "\n"))

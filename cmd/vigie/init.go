@@ -25,11 +25,11 @@ func runInit(args []string, e *env) int {
 		fs.printUsage(e.stderr)
 		return exitInvalid
 	}
-	a, code := loadAssessor(rubrics, e)
-	if a == nil {
+	set, code := loadSet(rubrics, e)
+	if set == nil {
 		return code
 	}
-	_, err := fmt.Fprint(e.stdout, template(a.Set(), e))
+	_, err := fmt.Fprint(e.stdout, template(set, e))
 	if err != nil {
 		return exitInternal
 	}
@@ -72,7 +72,7 @@ func template(set *rubric.Set, e *env) string {
 		if g := text(f.Guidance, owner); g != "" {
 			w("  #   %s\n", g)
 		}
-		w("  #   %s\n", factShape(f, lang, owner))
+		w("  #   %s\n", factShape(f, e, owner))
 		w("  # %s: %s\n", f.ID, factPlaceholder(f))
 	}
 	w("answers:\n")
@@ -83,7 +83,7 @@ func template(set *rubric.Set, e *env) string {
 			for _, c := range s.Criteria {
 				w("  # %s\n", text(c.Question, r))
 				var notes []string
-				notes = append(notes, answerShape(r, &c, lang))
+				notes = append(notes, answerShape(r, &c, e))
 				if c.Gate {
 					notes = append(notes, e.t("critère impératif", "critère impératif"))
 				}
@@ -104,10 +104,10 @@ func template(set *rubric.Set, e *env) string {
 	return b.String()
 }
 
-func factShape(f *rubric.Fact, lang string, r *rubric.Rubric) string {
+func factShape(f *rubric.Fact, e *env, r *rubric.Rubric) string {
 	var values []string
 	for _, v := range f.Values {
-		if l := v.Label.In(lang, r.Language); l != "" {
+		if l := v.Label.In(e.lang, r.Language); l != "" {
 			values = append(values, v.Value+" ("+l+")")
 		} else {
 			values = append(values, v.Value)
@@ -115,17 +115,17 @@ func factShape(f *rubric.Fact, lang string, r *rubric.Rubric) string {
 	}
 	switch f.Type {
 	case rubric.FactEnum:
-		return pick(lang, "one of: ", "une valeur parmi : ") + strings.Join(values, ", ")
+		return e.t("one of: ", "une valeur parmi : ") + strings.Join(values, ", ")
 	case rubric.FactSet:
-		return pick(lang, "a list of: ", "une liste parmi : ") + strings.Join(values, ", ")
+		return e.t("a list of: ", "une liste parmi : ") + strings.Join(values, ", ")
 	case rubric.FactBool:
 		return "true / false"
 	case rubric.FactNumber:
-		return pick(lang, "a number", "un nombre")
+		return e.t("a number", "un nombre")
 	case rubric.FactDate:
-		return pick(lang, "a date YYYY-MM-DD", "une date AAAA-MM-JJ")
+		return e.t("a date YYYY-MM-DD", "une date AAAA-MM-JJ")
 	}
-	return pick(lang, "a text", "un texte")
+	return e.t("a text", "un texte")
 }
 
 func factPlaceholder(f *rubric.Fact) string {
@@ -140,7 +140,7 @@ func factPlaceholder(f *rubric.Fact) string {
 	return `""`
 }
 
-func answerShape(r *rubric.Rubric, c *rubric.Criterion, lang string) string {
+func answerShape(r *rubric.Rubric, c *rubric.Criterion, e *env) string {
 	var values []string
 	switch c.Type {
 	case rubric.AnswerScale:
@@ -151,24 +151,17 @@ func answerShape(r *rubric.Rubric, c *rubric.Criterion, lang string) string {
 				}
 			}
 		}
-		return pick(lang, "one of: ", "une valeur parmi : ") + strings.Join(values, ", ")
+		return e.t("one of: ", "une valeur parmi : ") + strings.Join(values, ", ")
 	case rubric.AnswerBoolean:
 		return "true / false"
 	case rubric.AnswerNumber:
-		return pick(lang, "a number", "un nombre")
+		return e.t("a number", "un nombre")
 	}
 	for _, ch := range c.Choices {
 		values = append(values, ch.Value)
 	}
 	if c.Type == rubric.AnswerMulti {
-		return pick(lang, "a list of: ", "une liste parmi : ") + strings.Join(values, ", ")
+		return e.t("a list of: ", "une liste parmi : ") + strings.Join(values, ", ")
 	}
-	return pick(lang, "one of: ", "une valeur parmi : ") + strings.Join(values, ", ")
-}
-
-func pick(lang, en, fr string) string {
-	if lang == "fr" {
-		return fr
-	}
-	return en
+	return e.t("one of: ", "une valeur parmi : ") + strings.Join(values, ", ")
 }

@@ -1,9 +1,17 @@
 // Command vigie assesses AI projects of the child-protection sector against
-// rubrics: it validates rubrics and declarations, and prints JSON Schemas.
+// rubrics: it validates rubrics and declarations, assesses declarations
+// into reports, writes declaration templates, documents the embedded
+// rubrics and prints JSON Schemas.
 //
-//	vigie validate [--format text|json|github] [--lang fr|en] PATH…
-//	vigie schema rubric|declaration
+//	vigie validate [--rubric PATH]… [--format text|json|github] [--strict] PATH…
+//	vigie assess [--rubric PATH]… [--format FORMAT] [-o FILE|DIR] [--html FILE|DIR] DECLARATION…
+//	vigie init [--rubric PATH]…
+//	vigie rubrics [ID] [--format text|markdown]
+//	vigie schema rubric|declaration|report
 //	vigie version
+//	vigie completion bash|zsh|fish
+//
+// Every command takes --lang fr|en and --help.
 //
 // Exit codes: 0 valid, 1 a policy threshold failed, 2 invalid input or
 // usage, 3 internal error.

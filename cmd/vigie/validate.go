@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/vigie-ai/vigie/assessment"
 	"github.com/vigie-ai/vigie/diag"
@@ -50,16 +52,9 @@ func runValidate(args []string, e *env) int {
 		fs.printUsage(e.stderr)
 		return exitInvalid
 	}
-	files, err := expand(fs.args)
-	if err == nil {
-		var more []string
-		more, err = expand(bases)
-		files = append(files, more...)
-		slices.Sort(files)
-		files = slices.Compact(files)
-	}
-	if err != nil {
-		fmt.Fprintf(e.stderr, "vigie validate: %v\n", err)
+	files, problems := expand(append(fs.args, bases...))
+	if problems != nil {
+		_ = problems.Write(e.stderr, e.lang)
 		return exitInvalid
 	}
 	results, err := validateFiles(files, *strict)
@@ -90,13 +85,16 @@ func runValidate(args []string, e *env) int {
 }
 
 // expand turns files and folders into the sorted list of files to check:
-// folders are walked for .yaml, .yml and .json files.
-func expand(paths []string) ([]string, error) {
+// folders are walked for .yaml, .yml and .json files. Paths that cannot be
+// read are reported all at once.
+func expand(paths []string) ([]string, diag.Diagnostics) {
 	var out []string
+	var problems diag.Diagnostics
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			return nil, err
+			problems = append(problems, unreadable(p, err))
+			continue
 		}
 		if !info.IsDir() {
 			out = append(out, p)
@@ -118,23 +116,48 @@ func expand(paths []string) ([]string, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			problems = append(problems, unreadable(p, err))
 		}
 	}
 	slices.Sort(out)
-	return slices.Compact(out), nil
+	return slices.Compact(out), problems
+}
+
+// unreadable reports a file or folder that cannot be read.
+func unreadable(path string, err error) *diag.Diagnostic {
+	return diag.New(diag.CodeUnreadable, diag.Range{File: path}, diag.Root(), err.Error())
 }
 
 var (
-	yamlKind = regexp.MustCompile(`(?m)^kind:\s*["']?([A-Za-z]+)`)
-	jsonKind = regexp.MustCompile(`"kind"\s*:\s*"([A-Za-z]+)"`)
+	yamlKind       = regexp.MustCompile(`(?m)^kind:\s*["']?([A-Za-z]+)`)
+	jsonKind       = regexp.MustCompile(`"kind"\s*:\s*"([A-Za-z]+)"`)
+	yamlAPIVersion = regexp.MustCompile(`(?m)^apiVersion:\s*["']?([^\s"'#]+)`)
+	jsonAPIVersion = regexp.MustCompile(`"apiVersion"\s*:\s*"([^"]*)"`)
 )
 
-// detectKind reads the kind of a file without parsing it.
-func detectKind(file string, data []byte) string {
+// detectKind reads the kind of a file without parsing it, and where it is
+// written.
+func detectKind(file string, data []byte) (string, diag.Range) {
 	re := yamlKind
 	if source.IsJSON(file) {
 		re = jsonKind
+	}
+	m := re.FindSubmatchIndex(data)
+	if m == nil {
+		return "", diag.Range{File: file}
+	}
+	start := m[2]
+	lineStart := bytes.LastIndexByte(data[:start], '\n') + 1
+	at := diag.Pos{Line: bytes.Count(data[:start], []byte("\n")) + 1, Column: utf8.RuneCount(data[lineStart:start]) + 1}
+	end := diag.Pos{Line: at.Line, Column: at.Column + m[3] - start}
+	return string(data[m[2]:m[3]]), diag.Range{File: file, Start: at, End: end}
+}
+
+// detectAPIVersion reads the apiVersion of a file without parsing it.
+func detectAPIVersion(file string, data []byte) string {
+	re := yamlAPIVersion
+	if source.IsJSON(file) {
+		re = jsonAPIVersion
 	}
 	if m := re.FindSubmatch(data); m != nil {
 		return string(m[1])
@@ -163,7 +186,8 @@ func validateFiles(files []string, strict bool) ([]*fileResult, error) {
 			res.Diagnostics = ds
 			continue
 		}
-		res.Kind = detectKind(file, data)
+		var at diag.Range
+		res.Kind, at = detectKind(file, data)
 		var err error
 		switch res.Kind {
 		case "Declaration":
@@ -171,7 +195,7 @@ func validateFiles(files []string, strict bool) ([]*fileResult, error) {
 			if d, err = assessment.ParseDeclaration(file, data); err == nil {
 				decls = append(decls, d)
 			}
-		default:
+		case "Rubric", "": // without a kind, the rubric checks say what is missing
 			var r *rubric.Rubric
 			r, err = rubric.Parse(file, data, opts...)
 			if err == nil {
@@ -179,48 +203,47 @@ func validateFiles(files []string, strict bool) ([]*fileResult, error) {
 				res.Diagnostics = append(res.Diagnostics, r.Warnings()...)
 				rubrics = append(rubrics, r)
 			}
+		default:
+			res.Diagnostics = append(res.Diagnostics, diag.New(diag.CodeUnknownKind, at, diag.NewPath("kind"), detectAPIVersion(file, data), res.Kind))
 		}
 		if err := collect(err, res); err != nil {
 			return nil, err
 		}
 	}
-	if len(rubrics) == 0 && len(decls) > 0 {
-		// Declarations alone are checked against the embedded catalog.
-		set, err := catalog.Set()
-		if err != nil {
-			return nil, err
-		}
-		a, err := assessment.Compile(set)
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range decls {
-			byFile[d.File()].Diagnostics = append(byFile[d.File()].Diagnostics, a.Check(d)...)
-		}
-	}
-	if len(rubrics) > 0 {
-		set, err := rubric.NewSet(rubrics, setOpts...)
-		var ds diag.Diagnostics
+	// Declarations are checked against the rubrics given with them, or
+	// alone against the embedded catalog.
+	var set *rubric.Set
+	var ds diag.Diagnostics
+	switch {
+	case len(rubrics) > 0:
+		var err error
+		set, err = rubric.NewSet(rubrics, setOpts...)
 		if err != nil && !errors.As(err, &ds) {
 			return nil, err
 		}
 		if set != nil {
 			ds = set.Warnings()
-			// Declarations are checked against the rubrics given with them.
-			if a, err := assessment.Compile(set); err == nil {
-				for _, d := range decls {
-					ds = append(ds, a.Check(d)...)
-				}
-			} else {
-				return nil, err
-			}
 		}
-		for _, d := range ds {
-			if res, ok := byFile[d.Range.File]; ok {
-				res.Diagnostics = append(res.Diagnostics, d)
-			} else {
-				results[0].Diagnostics = append(results[0].Diagnostics, d)
-			}
+	case len(decls) > 0:
+		var err error
+		if set, err = catalog.Set(); err != nil {
+			return nil, err
+		}
+	}
+	if set != nil && len(decls) > 0 {
+		a, err := assessment.Compile(set)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range decls {
+			ds = append(ds, a.Check(d)...)
+		}
+	}
+	for _, d := range ds {
+		if res, ok := byFile[d.Range.File]; ok {
+			res.Diagnostics = append(res.Diagnostics, d)
+		} else {
+			results[0].Diagnostics = append(results[0].Diagnostics, d)
 		}
 	}
 	for _, r := range results {
@@ -246,7 +269,7 @@ func collect(err error, res *fileResult) error {
 func readFile(file string) ([]byte, diag.Diagnostics) {
 	f, err := os.Open(file)
 	if err != nil {
-		return nil, diag.Diagnostics{diag.New(diag.CodeUnreadable, diag.Range{File: file}, diag.Root(), err.Error())}
+		return nil, diag.Diagnostics{unreadable(file, err)}
 	}
 	defer f.Close()
 	return source.Read(file, f, source.DefaultMaxBytes)
