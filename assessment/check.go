@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/vigie-ai/vigie/diag"
+	"github.com/vigie-ai/vigie/internal/schema"
 	"github.com/vigie-ai/vigie/rubric"
 )
 
@@ -93,7 +94,7 @@ func checkValue(v any, kind rubric.FactType, values []string, lo, hi *float64, b
 		return diag.Bilingual("answer to "+id, "réponse à "+id)
 	}
 	wrong := func(want string) *diag.Diagnostic {
-		return diag.New(diag.CodeType, diag.Range{}, diag.Root(), typeName(want), typeName(typeOf(v)), "", "")
+		return diag.New(diag.CodeType, diag.Range{}, diag.Root(), schema.TypeName(want), schema.TypeName(typeOf(v)), "", "")
 	}
 	switch kind {
 	case rubric.FactBool:
@@ -140,7 +141,7 @@ func checkValue(v any, kind rubric.FactType, values []string, lo, hi *float64, b
 		for _, e := range list {
 			s, ok := e.(string)
 			if !ok {
-				return diag.New(diag.CodeType, diag.Range{}, diag.Root(), typeName("string"), typeName(typeOf(e)), "", "")
+				return diag.New(diag.CodeType, diag.Range{}, diag.Root(), schema.TypeName("string"), schema.TypeName(typeOf(e)), "", "")
 			}
 			if d := oneOf(s, values, subject); d != nil {
 				return d

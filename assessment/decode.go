@@ -15,6 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/vigie-ai/vigie/diag"
+	"github.com/vigie-ai/vigie/internal/schema"
 	"github.com/vigie-ai/vigie/internal/source"
 )
 
@@ -219,20 +220,6 @@ func jsonType(n *yaml.Node) string {
 	return "string"
 }
 
-var typeNames = map[string][2]string{
-	"object": {"object", "bloc"}, "array": {"array", "liste"}, "integer": {"integer", "entier"}, "number": {"number", "nombre"},
-	"boolean": {"boolean", "booléen"}, "null": {"null", "null"}, "string": {"string", "chaîne"},
-	"value": {"a value or a list of values", "une valeur ou une liste de valeurs"},
-}
-
-func typeName(t string) string {
-	n, ok := typeNames[t]
-	if !ok {
-		return t
-	}
-	return diag.Bilingual(n[0], n[1])
-}
-
 func (dec *decoder) typeError(n *yaml.Node, p *at, want string) {
 	hintEN, hintFR := "", ""
 	switch want {
@@ -241,7 +228,7 @@ func (dec *decoder) typeError(n *yaml.Node, p *at, want string) {
 	case "object":
 		hintEN, hintFR = "write keys and values, one per line, indented under this key", "écrivez des clés et des valeurs, une par ligne, en retrait sous cette clé"
 	}
-	dec.add(diag.CodeType, n, p, typeName(want), typeName(jsonType(n)), hintEN, hintFR)
+	dec.add(diag.CodeType, n, p, schema.TypeName(want), schema.TypeName(jsonType(n)), hintEN, hintFR)
 }
 
 // str reads a string scalar; numbers and dates are read as written.

@@ -279,7 +279,7 @@ var catalog = map[Code]entry{
 		template{message: "{2}"}},
 	CodeUnusedDefinition: {
 		template{message: "{1} {2} has no effect", hint: "{3}"},
-		template{message: "{1} {2} n'a aucun effet", hint: "{4}"}},
+		template{message: "{1} {2} n'a aucun effet", hint: "{3}"}},
 }
 
 func (c Code) template(lang string) template {

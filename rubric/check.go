@@ -194,7 +194,7 @@ var kinds = map[string][2]string{
 	"value": {"value", "valeur"}, "scale": {"scale", "échelle"}, "level": {"level", "niveau"},
 	"section": {"section", "section"}, "criterion": {"criterion", "critère"}, "choice": {"choice", "choix"},
 	"tier": {"tier", "niveau de risque"}, "rule": {"rule", "règle"}, "score": {"score", "score"},
-	"band": {"band", "palier"}, "bracket": {"bracket", "tranche"}, "override": {"override", "surcharge"},
+	"band": {"band", "palier"}, "bracket": {"bracket", "tranche"},
 	"bands": {"bands", "les paliers"}, "brackets": {"brackets", "les tranches"},
 }
 
@@ -383,7 +383,7 @@ func (k *checker) scales() {
 	for i, s := range k.r.Scales {
 		if !used[s.ID] {
 			k.warn(diag.CodeUnusedDefinition, diag.Root().Child("scales").Index(i).Child("id"), diag.Bilingual("scale", "l'échelle"), s.ID,
-				"no criterion uses it: remove it, or answer a criterion with it", "aucun critère ne s'en sert : supprimez-la, ou répondez à un critère avec")
+				diag.Bilingual("no criterion uses it: remove it, or answer a criterion with it", "aucun critère ne s'en sert : supprimez-la, ou utilisez-la dans un critère"))
 		}
 	}
 }
@@ -446,7 +446,7 @@ func (k *checker) answer(c *Criterion, p diag.Path) {
 	points := k.sc.method == Points
 	if k.names() && !points && c.Points != nil {
 		k.warn(diag.CodeUnusedDefinition, p.Child("points"), diag.Bilingual("points of criterion", "les points du critère"), c.ID,
-			"weighted means read scores, not points: remove points, or use method points", "les moyennes pondérées lisent des scores, pas des points : retirez points, ou utilisez la méthode points")
+			diag.Bilingual("weighted means read scores, not points: remove points, or use method points", "les moyennes pondérées lisent des scores, pas des points : retirez points, ou utilisez la méthode points"))
 	}
 	if k.names() && points {
 		switch {
@@ -543,10 +543,10 @@ func (k *checker) bands(what string, bs []namedBounds, open bool) bool {
 	for i, nb := range bs {
 		b := nb.b
 		if open && i == 0 && b.GTE == nil && b.GT == nil {
-			b.GTE = ptr(math.Inf(-1))
+			b.GTE = new(math.Inf(-1))
 		}
 		if open && i == len(bs)-1 && b.LTE == nil && b.LT == nil {
-			b.LTE = ptr(math.Inf(1))
+			b.LTE = new(math.Inf(1))
 		}
 		l := lohi{name: nb.name, path: nb.path, ok: true}
 		switch {
@@ -588,8 +588,6 @@ func (k *checker) bands(what string, bs []namedBounds, open bool) bool {
 	}
 	return len(k.ds) == before
 }
-
-func ptr[T any](v T) *T { return &v }
 
 func (k *checker) overrides() {
 	for i := range k.r.Overrides {
@@ -746,38 +744,33 @@ func (k *checker) scoring() {
 func (k *checker) scoreCycles() {
 	scores := k.r.Scoring.Scores
 	index := map[string]int{}
+	roots := make([]int, len(scores))
 	for i, s := range scores {
 		index[s.ID] = i
+		roots[i] = i
 	}
-	state := map[string]int{}
-	var stack []string
-	var visit func(i int)
-	visit = func(i int) {
-		id := scores[i].ID
-		state[id] = 1
-		stack = append(stack, id)
-		for j, a := range scores[i].Adjustments {
-			o, ok := index[a.Score]
-			if !ok {
-				continue
-			}
-			switch state[a.Score] {
-			case 0:
-				visit(o)
-			case 1:
-				from := slices.Index(stack, a.Score)
-				p := diag.Root().Child("scoring").Child("scores").Index(i).Child("adjustments").Index(j).Child("score")
-				k.add(diag.CodeScoreCycle, p, strings.Join(append(slices.Clone(stack[from:]), a.Score), " → "))
-			}
+	type adjustment struct{ score, adj int } // scores[score].Adjustments[adj]
+	id := func(i int) string { return scores[i].ID }
+	adjustments := func(i int) []adjustment {
+		out := make([]adjustment, len(scores[i].Adjustments))
+		for j := range out {
+			out[j] = adjustment{i, j}
 		}
-		stack = stack[:len(stack)-1]
-		state[id] = 2
+		return out
 	}
-	for i, s := range scores {
-		if state[s.ID] == 0 {
-			visit(i)
+	to := func(a adjustment) (int, bool) {
+		o, ok := index[scores[a.score].Adjustments[a.adj].Score]
+		return o, ok
+	}
+	findCycles(roots, id, adjustments, to, func(loop []int, a adjustment) {
+		names := make([]string, 0, len(loop)+1)
+		for _, i := range loop {
+			names = append(names, scores[i].ID)
 		}
-	}
+		names = append(names, scores[a.score].Adjustments[a.adj].Score)
+		p := diag.Root().Child("scoring").Child("scores").Index(a.score).Child("adjustments").Index(a.adj).Child("score")
+		k.add(diag.CodeScoreCycle, p, strings.Join(names, " → "))
+	})
 }
 
 // coverage checks that the bands of a score cover every value it can take:

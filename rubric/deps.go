@@ -81,50 +81,69 @@ func buildDeps(rubrics []*Rubric) *depGraph {
 
 // cycles returns one diagnostic per dependency cycle, at the condition that closes it.
 func (g *depGraph) cycles() diag.Diagnostics {
+	var ds diag.Diagnostics
+	seen := map[string]bool{}
+	same := func(n string) string { return n }
+	edges := func(n string) []depEdge { return g.edges[n] }
+	to := func(e depEdge) (string, bool) { return e.to, true }
+	findCycles(g.nodes, same, edges, to, func(loop []string, e depEdge) {
+		cycle := append(slices.Clone(loop), e.to)
+		key := slices.Clone(loop)
+		slices.Sort(key)
+		if k := strings.Join(key, " "); !seen[k] {
+			seen[k] = true
+			en, fr := make([]string, len(cycle)), make([]string, len(cycle))
+			for i, n := range cycle {
+				en[i], fr[i] = n, n
+				if r, ok := strings.CutSuffix(n, classificationNode); ok {
+					en[i], fr[i] = "the classification of "+r, "la classification de "+r
+				}
+			}
+			ds = append(ds, diag.New(diag.CodeAnswerCycle, e.from.src.at(e.at), e.at, diag.Bilingual(strings.Join(en, " → "), strings.Join(fr, " → "))))
+		}
+	})
+	return ds
+}
+
+// findCycles searches a directed graph depth first, from each root that no
+// earlier search reached, and calls found for every edge e that leads back
+// to a node on the current path: loop is that path, from the node e leads
+// to up to the source of e, valid only during the call. Nodes are told
+// apart by their key; to returns false for an edge that leads out of the
+// graph.
+func findCycles[N any, K comparable, E any](roots []N, key func(N) K, edges func(N) []E, to func(E) (N, bool), found func(loop []N, e E)) {
 	const (
 		white = iota
 		grey
 		black
 	)
-	color := map[string]int{}
-	var stack []string
-	var ds diag.Diagnostics
-	seen := map[string]bool{}
-	var visit func(n string)
-	visit = func(n string) {
-		color[n] = grey
+	color := map[K]int{}
+	var stack []N
+	var visit func(n N)
+	visit = func(n N) {
+		color[key(n)] = grey
 		stack = append(stack, n)
-		for _, e := range g.edges[n] {
-			switch color[e.to] {
+		for _, e := range edges(n) {
+			m, ok := to(e)
+			if !ok {
+				continue
+			}
+			switch color[key(m)] {
 			case white:
-				visit(e.to)
+				visit(m)
 			case grey:
-				i := slices.Index(stack, e.to)
-				cycle := append(slices.Clone(stack[i:]), e.to)
-				key := slices.Clone(cycle[:len(cycle)-1])
-				slices.Sort(key)
-				if k := strings.Join(key, " "); !seen[k] {
-					seen[k] = true
-					en, fr := make([]string, len(cycle)), make([]string, len(cycle))
-					for i, n := range cycle {
-						en[i], fr[i] = n, n
-						if r, ok := strings.CutSuffix(n, classificationNode); ok {
-							en[i], fr[i] = "the classification of "+r, "la classification de "+r
-						}
-					}
-					ds = append(ds, diag.New(diag.CodeAnswerCycle, e.from.src.at(e.at), e.at, diag.Bilingual(strings.Join(en, " → "), strings.Join(fr, " → "))))
-				}
+				i := slices.IndexFunc(stack, func(s N) bool { return key(s) == key(m) })
+				found(stack[i:], e)
 			}
 		}
 		stack = stack[:len(stack)-1]
-		color[n] = black
+		color[key(n)] = black
 	}
-	for _, n := range g.nodes {
-		if color[n] == white {
+	for _, n := range roots {
+		if color[key(n)] == white {
 			visit(n)
 		}
 	}
-	return ds
 }
 
 func (k *checker) cycles() {

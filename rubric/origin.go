@@ -23,8 +23,10 @@ func (f *sourceFile) document() *source.Document {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.doc == nil {
+		// The bytes passed every check when the rubric was parsed: only the
+		// node tree is needed again, not the value nor a second walk over it.
 		lim := source.DefaultLimits()
-		lim.MaxBytes, lim.NoValue = 0, true
+		lim.MaxBytes, lim.Shallow = 0, true
 		f.doc, _ = source.Parse(f.name, f.data, lim)
 	}
 	return f.doc

@@ -95,7 +95,7 @@ func (v *Validator) convert(d *source.Document, p diag.Path, e gojsonschema.Resu
 		} else if strings.Contains(exp, "array") {
 			hintEN, hintFR = "write a list: [a, b] or one `- item` per line", "écrivez une liste : [a, b] ou un `- élément` par ligne"
 		}
-		return diag.New(diag.CodeType, d.Locate(p), p, typeName(exp), typeName(given), hintEN, hintFR)
+		return diag.New(diag.CodeType, d.Locate(p), p, TypeName(exp), TypeName(given), hintEN, hintFR)
 	case "enum":
 		allowed := enumValues(v.node(p))
 		dg := diag.New(diag.CodeEnum, d.Locate(p), p, quoteValue(e.Value()), strings.Join(allowed, ", "))
@@ -141,7 +141,7 @@ func (v *Validator) convert(d *source.Document, p diag.Path, e gojsonschema.Resu
 	case "string_gte":
 		return diag.New(diag.CodeRange, d.Locate(p), p, "value must not be empty", "la valeur ne doit pas être vide")
 	case "number_not":
-		return diag.New(diag.CodeType, d.Locate(p), p, "a value", "null", "write a value, or remove the key", "écrivez une valeur, ou retirez la clé")
+		return diag.New(diag.CodeType, d.Locate(p), p, TypeName("a value"), "null", "write a value, or remove the key", "écrivez une valeur, ou retirez la clé")
 	case "invalid_property_name":
 		return nil // the error on the name itself says what is wrong
 	case "array_no_additional_items", "array_max_items":
@@ -292,18 +292,33 @@ func (v *Validator) allowedKeys(p diag.Path) []string {
 	return slices.Compact(keys)
 }
 
-// typeName names a JSON type, or a list of them, in English and French.
-func typeName(t string) string {
-	fr := map[string]string{"string": "chaîne", "integer": "entier", "number": "nombre", "boolean": "booléen",
-		"array": "liste", "object": "bloc", "null": "null", "a value": "une valeur"}
-	out := t
-	for en, f := range fr {
-		out = strings.ReplaceAll(out, en, f)
+// typeNames are the names of JSON types, and of the words that stand for
+// them in messages, in English and French.
+var typeNames = map[string][2]string{
+	"string": {"string", "chaîne"}, "integer": {"integer", "entier"}, "number": {"number", "nombre"},
+	"boolean": {"boolean", "booléen"}, "array": {"array", "liste"}, "object": {"object", "bloc"},
+	"null": {"null", "null"}, "a value": {"a value", "une valeur"},
+	"value": {"a value or a list of values", "une valeur ou une liste de valeurs"},
+}
+
+// TypeName names a JSON type in English and French, as a diag.Bilingual
+// argument. t is a JSON Schema type name, a list of them as gojsonschema
+// writes it ("[integer,string]"), "a value", or "value" for a value or a
+// list of values; anything else is returned as it is.
+func TypeName(t string) string {
+	if n, ok := typeNames[t]; ok {
+		return diag.Bilingual(n[0], n[1])
 	}
-	if out == t {
+	if len(t) < 2 || t[0] != '[' || t[len(t)-1] != ']' {
 		return t
 	}
-	return diag.Bilingual(t, out)
+	names := strings.Split(t[1:len(t)-1], ",")
+	for i, name := range names {
+		if n, ok := typeNames[name]; ok && n[0] == name {
+			names[i] = n[1]
+		}
+	}
+	return diag.Bilingual(t, "["+strings.Join(names, ",")+"]")
 }
 
 func enumValues(n map[string]any) []string {

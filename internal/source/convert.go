@@ -10,16 +10,15 @@ import (
 	"github.com/vigie-ai/vigie/diag"
 )
 
-// converter walks a node tree within a budget and, when build is set,
-// turns it into JSON values. Aliases are expanded, and every expanded node
-// counts against the budget, so a "billion laughs" file stops after
-// MaxNodes values instead of exhausting memory. The path of the node being
-// visited is kept as a stack of segments and only made into a diag.Path when
-// a problem is reported, so that walking a valid file allocates nothing.
+// converter walks a node tree within a budget and turns it into JSON
+// values. Aliases are expanded, and every expanded node counts against the
+// budget, so a "billion laughs" file stops after MaxNodes values instead of
+// exhausting memory. The path of the node being visited is kept as a stack
+// of segments and only made into a diag.Path when a problem is reported, so
+// that keeping track of it allocates nothing.
 type converter struct {
 	file  string
 	lim   Limits
-	build bool
 	nodes int
 	stack []diag.Segment
 	diags diag.Diagnostics
@@ -44,8 +43,8 @@ func (c *converter) fail(n *yaml.Node, code diag.Code, args ...string) {
 func (c *converter) push(s diag.Segment) { c.stack = append(c.stack, s) }
 func (c *converter) pop()                { c.stack = c.stack[:len(c.stack)-1] }
 
-// value returns the JSON value of n (nil unless building); fatal is true
-// when the budget is spent and the rest of the document must not be looked at.
+// value returns the JSON value of n; fatal is true when the budget is spent
+// and the rest of the document must not be looked at.
 func (c *converter) value(n *yaml.Node, depth int) (v any, fatal bool) {
 	c.nodes++
 	if c.lim.MaxNodes > 0 && c.nodes > c.lim.MaxNodes {
@@ -63,10 +62,7 @@ func (c *converter) value(n *yaml.Node, depth int) (v any, fatal bool) {
 		}
 		return c.value(n.Alias, depth+1)
 	case yaml.SequenceNode:
-		var out []any
-		if c.build {
-			out = make([]any, 0, len(n.Content))
-		}
+		out := make([]any, 0, len(n.Content))
 		for i, e := range n.Content {
 			c.push(diag.Segment{Index: i, IsIndex: true})
 			ev, fatal := c.value(e, depth+1)
@@ -74,12 +70,7 @@ func (c *converter) value(n *yaml.Node, depth int) (v any, fatal bool) {
 			if fatal {
 				return nil, true
 			}
-			if c.build {
-				out = append(out, ev)
-			}
-		}
-		if !c.build {
-			return nil, false
+			out = append(out, ev)
 		}
 		return out, false
 	case yaml.MappingNode:
@@ -105,10 +96,7 @@ func (c *converter) mapping(n *yaml.Node, depth int) (any, bool) {
 		c.fail(n, diag.CodeMappingTooLong, strconv.Itoa(entries), strconv.Itoa(c.lim.MaxMappingSize))
 		return nil, true
 	}
-	var out map[string]any
-	if c.build {
-		out = make(map[string]any, entries)
-	}
+	out := make(map[string]any, entries)
 	var seen map[string]*yaml.Node
 	if entries > smallMapping {
 		seen = make(map[string]*yaml.Node, entries)
@@ -139,16 +127,11 @@ func (c *converter) mapping(n *yaml.Node, depth int) (any, bool) {
 		if fatal {
 			return nil, true
 		}
-		if c.build {
-			out[k.Value] = v
-		}
+		out[k.Value] = v
 	}
 	// Keys written in the mapping win over merged ones, and earlier merges over later ones.
 	for _, m := range merges {
-		build := c.build
-		c.build = true // a merge needs the merged values to know their keys
 		mv, fatal := c.value(m, depth+1)
-		c.build = build
 		if fatal {
 			return nil, true
 		}
@@ -162,18 +145,12 @@ func (c *converter) mapping(n *yaml.Node, depth int) (any, bool) {
 				c.fail(m, diag.CodeBadMerge)
 				break
 			}
-			if !c.build {
-				continue
-			}
 			for k, v := range mm {
 				if _, exists := out[k]; !exists {
 					out[k] = v
 				}
 			}
 		}
-	}
-	if !c.build {
-		return nil, false
 	}
 	return out, false
 }
@@ -197,9 +174,6 @@ func (c *converter) scalar(n *yaml.Node) any {
 	case "!!null":
 		return nil
 	case "!!bool":
-		if !c.build {
-			return nil
-		}
 		var b bool
 		if err := n.Decode(&b); err == nil {
 			return b
@@ -213,16 +187,10 @@ func (c *converter) scalar(n *yaml.Node) any {
 			}
 		}
 		if ierr == nil {
-			if !c.build {
-				return nil
-			}
 			return json.Number(strconv.FormatInt(i, 10))
 		}
 		var u uint64
 		if err := n.Decode(&u); err == nil {
-			if !c.build {
-				return nil
-			}
 			return json.Number(strconv.FormatUint(u, 10))
 		}
 		c.fail(n, diag.CodeNotJSON, n.Value)
@@ -233,13 +201,7 @@ func (c *converter) scalar(n *yaml.Node) any {
 			c.fail(n, diag.CodeNotJSON, n.Value)
 			return nil
 		}
-		if !c.build {
-			return nil
-		}
 		return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
-	}
-	if !c.build {
-		return nil
 	}
 	// !!str, !!timestamp (the author's text is kept: 2026-12-02 stays a
 	// string), !!binary and custom tags.

@@ -26,13 +26,12 @@ type Limits struct {
 	MaxNodes       int   // values in the document once aliases are expanded
 	MaxMappingSize int   // entries in one mapping
 	MaxDepth       int   // nesting of mappings and sequences
-	// NoValue skips building Document.Value, for callers that read the node
-	// tree themselves; the tree is checked all the same.
-	NoValue bool
-	// Shallow skips the walk over the tree too: for callers that read only
-	// a fixed shape of the tree and check, as they go, duplicate keys,
-	// mapping sizes and what aliases lead to. Size, binary content, syntax
-	// and the number of lines are still checked.
+	// Shallow skips the walk over the tree, and with it Document.Value and
+	// the checks of nodes, depth, mapping sizes and keys: for callers that
+	// read only a fixed shape of the tree and check, as they go, duplicate
+	// keys, mapping sizes and what aliases lead to, or that parse again bytes
+	// already checked. Size, binary content, syntax and the number of lines
+	// are still checked.
 	Shallow bool
 }
 
@@ -107,7 +106,7 @@ func Parse(file string, data []byte, lim Limits) (*Document, diag.Diagnostics) {
 	if lim.Shallow {
 		return &Document{File: file, Root: root}, ds
 	}
-	c := converter{file: file, lim: lim, build: !lim.NoValue}
+	c := converter{file: file, lim: lim}
 	v, fatal := c.value(root, 0)
 	ds = append(ds, c.diags...)
 	if fatal {
