@@ -77,6 +77,11 @@ func generate(root, name string, v any, dirs []string) ([]byte, error) {
 		}
 	}
 	s := r.Reflect(v)
+	if name == "declaration" {
+		if err := shortAnswers(s); err != nil {
+			return nil, err
+		}
+	}
 	s.ID = jsonschema.ID(BaseURL + name + ".schema.json")
 	s.Title = map[string]string{"rubric": "vigie rubric", "declaration": "vigie declaration", "report": "vigie assessment result"}[name]
 	var extra map[string]any
@@ -139,6 +144,43 @@ func mapper(t reflect.Type) *jsonschema.Schema {
 			{Type: "object", Properties: props, Required: []string{"value"}, AdditionalProperties: jsonschema.FalseSchema},
 		}}
 	}
+	return nil
+}
+
+// shortAnswers lets each answer of a declaration be written as the answer
+// itself (`ai-literacy: started`) as well as an Answer mapping, as the
+// decoder reads it (assessment/decode.go): a string, a number, true or
+// false, or a list of those. null is no answer, as in the long form. An
+// evidence item, likewise, may be just the document's title.
+func shortAnswers(s *jsonschema.Schema) error {
+	answers, ok := s.Properties.Get("answers")
+	if !ok || answers.AdditionalProperties == nil || answers.AdditionalProperties.Ref == "" {
+		return fmt.Errorf("declaration schema: answers is not a mapping of Answer")
+	}
+	scalars := func() []*jsonschema.Schema {
+		return []*jsonschema.Schema{{Type: "string"}, {Type: "number"}, {Type: "boolean"}}
+	}
+	// An evidence item may be just the document's title.
+	answer, ok := s.Definitions["Answer"]
+	if !ok {
+		return fmt.Errorf("declaration schema: no Answer definition")
+	}
+	evidence, ok := answer.Properties.Get("evidence")
+	if !ok || evidence.Items == nil || evidence.Items.Ref == "" {
+		return fmt.Errorf("declaration schema: Answer.evidence is not a list of Evidence")
+	}
+	evidence.Items = &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
+		evidence.Items,
+		{Type: "string", Description: "The title of the document."},
+	}}
+	long := answers.AdditionalProperties
+	answers.AdditionalProperties = &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
+		long,
+		{Type: "string", Description: "The answer itself: a level of the criterion's scale, a choice, a date or not_applicable."},
+		{Type: "number", Description: "The answer itself: a number."},
+		{Type: "boolean", Description: "The answer itself: true or false."},
+		{Type: "array", Description: "The answer itself: a list of choices.", Items: &jsonschema.Schema{AnyOf: scalars()}},
+	}}
 	return nil
 }
 
