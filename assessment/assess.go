@@ -462,4 +462,13 @@ func (r *run) t(en, fr string) string {
 	return en
 }
 
+// date writes an ISO date YYYY-MM-DD as people of the run's language read
+// it: 02/12/2027 in French.
+func (r *run) date(iso string) string {
+	if r.cfg.lang == "fr" && len(iso) == 10 && iso[4] == '-' && iso[7] == '-' {
+		return iso[8:10] + "/" + iso[5:7] + "/" + iso[0:4]
+	}
+	return iso
+}
+
 func ptr(f float64) *float64 { return &f }

@@ -538,13 +538,13 @@ func (r *run) findings(res *Result) {
 			}
 			r.finding(res, sev, "upcoming-rule", rr.Rubric+"#"+rr.ID,
 				fmt.Sprintf(r.t("From %s, rule %s will put the project in the tier %s", "À partir du %s, la règle %s placera le projet au niveau de risque %s"),
-					rr.Effective, rr.ID, r.text(ct.t.Title, a.rubrics[ct.rubric].r)), nil)
+					r.date(rr.Effective), rr.ID, r.text(ct.t.Title, a.rubrics[ct.rubric].r)), nil)
 		}
 		for _, ob := range cl.Obligations {
 			if !ob.InForce {
 				r.finding(res, Medium, "upcoming-obligation", ob.Rubric+"#"+ob.Tier,
 					fmt.Sprintf(r.t("From %s, the tier %s makes these criteria critères impératifs: %s", "À partir du %s, le niveau de risque %s rend ces critères impératifs : %s"),
-						ob.Effective, ob.Tier, strings.Join(ob.Criteria, ", ")), nil)
+						r.date(ob.Effective), ob.Tier, strings.Join(ob.Criteria, ", ")), nil)
 			}
 		}
 	}
@@ -629,7 +629,7 @@ func (r *run) staleEvidence(res *Result, ci int) {
 		}
 		r.finding(res, Medium, "stale-evidence", c.id,
 			fmt.Sprintf(r.t("Evidence %q of %s is more than %d months old: %s", "Le justificatif « %s » du %s a plus de %d mois : %s"),
-				ev.Title, ev.Date, months, res.Criteria[ci].Question), pos)
+				ev.Title, r.date(ev.Date), months, res.Criteria[ci].Question), pos)
 	}
 }
 

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -60,7 +61,7 @@ func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 	if cl := res.Classification; cl != nil {
 		p("## %s\n\n", o.t("classification"))
 		for _, r := range cl.Rules {
-			p("- **%s** — %s%s%s", md(r.TierTitle), md(r.Title), o.colon(), md(r.Rationale))
+			p("- **%s** — %s%s%s", md(r.TierTitle), md(ruleTitle(r)), o.colon(), md(r.Rationale))
 			if len(r.References) > 0 {
 				p(" (%s)", strings.Join(r.References, ", "))
 			}
@@ -73,7 +74,7 @@ func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 			p("- %s\n", o.t("default_tier"))
 		}
 		for _, u := range cl.Upcoming {
-			p("- %s %s — **%s**%s%s (%s)\n", o.t("upcoming"), o.t("from_date", o.date(u.Effective)), md(u.TierTitle), o.colon(), md(u.Title), strings.Join(u.References, ", "))
+			p("- %s %s — **%s**%s%s (%s)\n", o.t("upcoming"), o.t("from_date", o.date(u.Effective)), md(u.TierTitle), o.colon(), md(ruleTitle(u)), strings.Join(u.References, ", "))
 		}
 		p("\n")
 	}
@@ -160,6 +161,9 @@ func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 		p("- %s%s`%s` %s (sha256 `%s`)\n", o.t("rubric"), o.colon(), rr.ID, rr.Version, rr.SHA256)
 	}
 }
+
+// ruleTitle names a rule: its title, or its identifier when it has none.
+func ruleTitle(r assessment.RuleResult) string { return cmp.Or(r.Title, r.ID) }
 
 // mdEscaper escapes what Markdown would read as markup, and what HTML
 // inside Markdown would run: text from a declaration stays text.
