@@ -39,7 +39,7 @@ func (r *run) result() *Result {
 	}
 	if res.Classification != nil {
 		for _, t := range res.Classification.Tiers {
-			if a.tiers[a.tierByRubric(t.Rubric, t.ID)].t.Fail {
+			if t.Fails {
 				res.Status = Fail
 			}
 		}
@@ -92,7 +92,7 @@ func (r *run) classification(res *Result) {
 			continue
 		}
 		rub := a.rubrics[t.rubric].r
-		tr := TierResult{ID: t.t.ID, Title: r.text(t.t.Title, rub), Rubric: rub.ID, Rules: []string{}}
+		tr := TierResult{ID: t.t.ID, Title: r.text(t.t.Title, rub), Rubric: rub.ID, Rules: []string{}, Fails: t.t.Fail}
 		for _, ri := range r.fired {
 			if a.rules[ri].tier == ti {
 				tr.Rules = append(tr.Rules, a.rules[ri].r.ID)

@@ -349,6 +349,9 @@ func (e *enc) classification(c *Classification) {
 				e.str("title", t.Title)
 				e.str("rubric", t.Rubric)
 				e.strs("rules", t.Rules, false)
+				if t.Fails {
+					e.boolean("fails", true)
+				}
 			})
 		})
 		list(e, "rules", c.Rules, false, rule)

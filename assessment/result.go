@@ -210,6 +210,8 @@ type TierResult struct {
 	Rubric string `json:"rubric"`
 	// Rules that put the project in the tier (empty for the default tier).
 	Rules []string `json:"rules"`
+	// The tier is marked fail: it makes the assessment fail.
+	Fails bool `json:"fails,omitempty"`
 }
 
 // RuleResult is a classification rule that fired.

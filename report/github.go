@@ -27,6 +27,9 @@ func (githubRenderer) render(w io.Writer, results []*assessment.Result, o *Optio
 		if n := len(res.FailedGates); n > 0 {
 			line += " — " + o.n("failed_gates", n)
 		}
+		if t := failingTier(res); t != "" {
+			line += " — " + o.t("tier_fails", t)
+		}
 		fmt.Fprintf(&b, "::notice::%s\n", ghData(line))
 	}
 	_, err := io.WriteString(w, b.String())

@@ -50,6 +50,9 @@ func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 	}
 	p("| %s | %s — %s |\n\n", o.t("criteria"), o.counts(totals(res)), o.t("completeness", o.percent(&res.Completeness.Percent)))
 
+	if t := failingTier(res); t != "" {
+		p("**%s**\n\n", md(o.t("tier_fails", t)))
+	}
 	if n := len(res.FailedGates); n > 0 {
 		p("**%s**\n\n", o.n("failed_gates", n))
 		for _, g := range res.FailedGates {

@@ -30,6 +30,7 @@ var messages = map[string]msg{
 	"default_tier":          {en: "default tier: no rule applies", fr: "niveau par défaut : aucune règle ne s'applique"},
 	"failed_gates":          {en: "%d critère impératif not met", fr: "%d critère impératif non atteint", enPlural: "%d critères impératifs not met", frPlural: "%d critères impératifs non atteints"},
 	"no_failed_gates":       {en: "every critère impératif is met", fr: "tous les critères impératifs sont atteints"},
+	"tier_fails":            {en: "the risk tier %s fails the assessment", fr: "le niveau de risque %s rend l'évaluation non conforme"},
 	"score":                 {en: "Score", fr: "Score"},
 	"section":               {en: "Section", fr: "Section"},
 	"weight":                {en: "Weight", fr: "Poids"},

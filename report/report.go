@@ -110,6 +110,19 @@ func findingLine(f assessment.Finding, declaration string) string {
 	return file + ":" + strconv.Itoa(f.Position.Start.Line)
 }
 
+// failingTier names the first tier of a result that fails the assessment
+// (marked fail in its rubric), or "" when none does.
+func failingTier(res *assessment.Result) string {
+	if res.Classification != nil {
+		for _, t := range res.Classification.Tiers {
+			if t.Fails {
+				return t.Title
+			}
+		}
+	}
+	return ""
+}
+
 // recommendations maps each criterion of the plan d'action to what to do.
 func recommendations(res *assessment.Result) map[string]string {
 	m := make(map[string]string, len(res.ActionPlan))

@@ -203,9 +203,16 @@ type policy struct {
 // failures says why a result fails the policy.
 func (p policy) failures(a *assessment.Assessor, res *assessment.Result, e *env) []string {
 	var out []string
-	if res.Status == assessment.Fail {
-		out = append(out, e.plural(len(res.FailedGates), "%d critère impératif failed", "%d critères impératifs failed",
+	if n := len(res.FailedGates); n > 0 {
+		out = append(out, e.plural(n, "%d critère impératif failed", "%d critères impératifs failed",
 			"%d critère impératif non atteint", "%d critères impératifs non atteints"))
+	}
+	if res.Classification != nil {
+		for _, t := range res.Classification.Tiers {
+			if t.Fails {
+				out = append(out, fmt.Sprintf(e.t("risk tier %s fails the assessment", "le niveau de risque %s rend l'évaluation non conforme"), t.ID))
+			}
+		}
 	}
 	if p.below >= 0 {
 		for _, rr := range res.Rubrics {

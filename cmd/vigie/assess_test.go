@@ -139,3 +139,25 @@ func TestAssessTextAndHTML(t *testing.T) {
 	assert.Contains(t, string(data), `<html lang="fr">`)
 	assert.Contains(t, string(data), `<svg role="img"`)
 }
+
+// TestAssessFailingTier: a tier marked fail (a prohibited practice) fails
+// the assessment though every critère impératif is met, and says so.
+func TestAssessFailingTier(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("../../examples/declarations/catalog/ligne-ecoute.yaml")
+	require.NoError(t, err)
+	manipulative := strings.Replace(string(data), "capabilities: [conversational, generates_text]", "capabilities: [conversational, generates_text, manipulative_techniques]", 1)
+	require.NotEqual(t, string(data), manipulative)
+	file := filepath.Join(t.TempDir(), "ligne-ecoute.yaml")
+	require.NoError(t, os.WriteFile(file, []byte(manipulative), 0o644))
+	for lang, want := range map[string][]string{
+		"en": {"the risk tier Prohibited practice fails the assessment", "risk tier prohibited fails the assessment"},
+		"fr": {"le niveau de risque Pratique interdite rend l'évaluation non conforme", "le niveau de risque prohibited rend l'évaluation non conforme"},
+	} {
+		code, out, errOut := vigie(t, "assess", "--lang", lang, "--format", "text", "--as-of", "2026-11-22", file)
+		assert.Equal(t, exitPolicy, code, errOut)
+		assert.Contains(t, out, want[0])
+		assert.Contains(t, errOut, want[1])
+		assert.NotContains(t, errOut, "0 crit", "no count of failed critères impératifs when none failed")
+	}
+}
