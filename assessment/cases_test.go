@@ -143,7 +143,9 @@ func check(t *testing.T, asOf string, w want, res *assessment.Result) {
 			assert.Equal(t, *w.NeedsReview, cl.NeedsReview, msg+": needs review")
 		}
 	} else {
-		assert.Empty(t, w.Headline+strings.Join(w.Tiers, ""), msg+": no rubric classifies")
+		// No rubric classifies: a case expecting any classification is wrong.
+		assert.Empty(t, w.Headline+strings.Join(w.Tiers, "")+strings.Join(w.Rules, "")+strings.Join(w.Upcoming, ""), msg+": no rubric classifies")
+		assert.Nil(t, w.NeedsReview, msg+": no rubric classifies")
 	}
 	scores := map[string]assessment.Score{}
 	sections := map[string]*float64{}
