@@ -246,14 +246,12 @@ func (r *run) evaluate() {
 		}
 		for _, ci := range o.crits {
 			if r.gateSrc[ci] == "" && !a.crits[ci].c.Gate {
-				r.gateSrc[ci] = "tier:" + a.tiers[o.tier].t.ID
+				r.gateSrc[ci] = a.tiers[o.tier].gateSource
 			}
 		}
 	}
-	for ci, c := range a.crits {
-		if c.c.Gate {
-			r.gateSrc[ci] = "criterion"
-		}
+	for _, ci := range a.gates {
+		r.gateSrc[ci] = "criterion"
 	}
 }
 

@@ -183,11 +183,7 @@ func (r *run) rubricResult(ri int) RubricResult {
 	// Named scores, each after those whose bands adjust it.
 	scores := make([]Score, len(cr.scores))
 	bands := make([]string, len(cr.scores))
-	order := make([]int, len(cr.scores))
-	for i, s := range cr.scores {
-		order[s.order] = i
-	}
-	for _, i := range order {
+	for _, i := range cr.scoreOrder {
 		cs := cr.scores[i]
 		sc := r.combine(cr, secs, cs.sections)
 		sc.ID, sc.Title = cs.s.ID, r.text(cs.s.Title, rub)
@@ -281,11 +277,7 @@ func (r *run) finish(sc *Score, v float64, cr *crubric) {
 func (r *run) criteria(res *Result) {
 	a := r.a
 	// One allocation for all the references, scores and points of the result.
-	nrefs := 0
-	for _, c := range a.crits {
-		nrefs += len(c.c.References)
-	}
-	refs := make([]string, 0, nrefs)
+	refs := make([]string, 0, a.nrefs)
 	nums := make([]float64, 2*len(a.crits))
 	for ci, c := range a.crits {
 		st := &r.states[ci]
@@ -513,11 +505,7 @@ func (r *run) findings(res *Result) {
 	a := r.a
 	if cl := res.Classification; cl != nil {
 		for _, t := range cl.Tiers {
-			ct := a.tiers[a.tierByRubric(t.Rubric, t.ID)]
-			sev := Severity(ct.t.Severity)
-			if sev == "" {
-				sev = Info
-			}
+			sev := a.tiers[a.tierByRubric(t.Rubric, t.ID)].severity
 			rules := strings.Join(t.Rules, ", ")
 			if rules == "" {
 				rules = r.t("none: the default tier", "aucune : niveau par défaut")
@@ -532,11 +520,7 @@ func (r *run) findings(res *Result) {
 		}
 		for _, rr := range cl.Upcoming {
 			ct := a.tiers[a.tierByRubric(rr.Rubric, rr.Tier)]
-			sev := Severity(ct.t.Severity)
-			if sev == "" {
-				sev = Info
-			}
-			r.finding(res, sev, "upcoming-rule", rr.Rubric+"#"+rr.ID,
+			r.finding(res, ct.severity, "upcoming-rule", rr.Rubric+"#"+rr.ID,
 				fmt.Sprintf(r.t("From %s, rule %s will put the project in the tier %s", "À partir du %s, la règle %s placera le projet au niveau de risque %s"),
 					r.date(rr.Effective), rr.ID, r.text(ct.t.Title, a.rubrics[ct.rubric].r)), nil)
 		}

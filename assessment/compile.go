@@ -28,6 +28,8 @@ type Assessor struct {
 	order    []step
 	signals  []csignal
 	critIDs  []string // namespaced ids, for suggestions
+	gates    []int    // criteria that are critères impératifs by themselves
+	nrefs    int      // references cited by all the criteria
 	factIDs  []string
 	refTitle map[string]refInfo // rubric:referential:item → titles
 	cited    [len(langs)][]Reference
@@ -64,6 +66,8 @@ type crubric struct {
 	mode     rubric.RoundingMode
 	scores   []cscore
 	overall  int // index into scores, or -1 for the implicit overall
+	// Indexes into scores, each after those whose bands adjust it.
+	scoreOrder []int
 	// The sections the overall score reads, and whether each section is one of them.
 	overallSections []int
 	inOverall       []bool
@@ -84,7 +88,6 @@ type cscore struct {
 	s        *rubric.Score
 	sections []int // indexes into crubric.sections
 	adjust   []cadjust
-	order    int
 }
 
 type cadjust struct {
@@ -162,9 +165,11 @@ func (c *ccrit) inBracketsFunc() func(float64) bool {
 }
 
 type ctier struct {
-	t      *rubric.Tier
-	rubric int
-	rank   int // position in its rubric's list: 0 is the most severe
+	t          *rubric.Tier
+	rubric     int
+	rank       int      // position in its rubric's list: 0 is the most severe
+	severity   Severity // of its findings: the tier's, info by default
+	gateSource string   // tier:ID, for the criteria its obligations make gates
 }
 
 type crule struct {
@@ -265,6 +270,10 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 				}
 				cc.inBrackets = cc.inBracketsFunc()
 				a.critIdx[cc.id] = len(a.crits)
+				if c.Gate {
+					a.gates = append(a.gates, len(a.crits))
+				}
+				a.nrefs += len(c.References)
 				cs.crits = append(cs.crits, len(a.crits))
 				cr.crits = append(cr.crits, len(a.crits))
 				a.crits = append(a.crits, cc)
@@ -282,7 +291,11 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 				if t.ID == cl.Default {
 					cr.defTier = len(a.tiers)
 				}
-				a.tiers = append(a.tiers, &ctier{t: t, rubric: ri, rank: ti})
+				sev := Severity(t.Severity)
+				if sev == "" {
+					sev = Info
+				}
+				a.tiers = append(a.tiers, &ctier{t: t, rubric: ri, rank: ti, severity: sev, gateSource: "tier:" + t.ID})
 			}
 		}
 	}
@@ -459,7 +472,7 @@ func (a *Assessor) compileScores(cr *crubric) error {
 		cr.inOverall[j] = true
 	}
 	// Scores are computed in an order where each comes after those that adjust it.
-	order, state := 0, make([]int, len(cr.scores))
+	state := make([]int, len(cr.scores))
 	var visit func(i int) error
 	visit = func(i int) error {
 		switch state[i] {
@@ -475,8 +488,7 @@ func (a *Assessor) compileScores(cr *crubric) error {
 			}
 		}
 		state[i] = 2
-		cr.scores[i].order = order
-		order++
+		cr.scoreOrder = append(cr.scoreOrder, i)
 		return nil
 	}
 	for i := range cr.scores {
