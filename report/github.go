@@ -54,15 +54,7 @@ func githubProperties(f assessment.Finding, declaration string) string {
 	return strings.Join(props, ",")
 }
 
-func githubLevel(s assessment.Severity) string {
-	switch s {
-	case assessment.Critical, assessment.High:
-		return "error"
-	case assessment.Medium:
-		return "warning"
-	}
-	return "notice"
-}
+func githubLevel(s assessment.Severity) string { return ciLevel(s, "notice") }
 
 // The runner reads one command a line: data escapes what would end the line
 // or read as an escape; properties also escape their separators. Other

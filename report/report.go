@@ -123,6 +123,19 @@ func failingTier(res *assessment.Result) string {
 	return ""
 }
 
+// ciLevel maps a severity to the three levels CI tools show: error for
+// critical and high, warning for medium, and lowest (GitHub's notice,
+// SARIF's note) for the rest.
+func ciLevel(s assessment.Severity, lowest string) string {
+	switch s {
+	case assessment.Critical, assessment.High:
+		return "error"
+	case assessment.Medium:
+		return "warning"
+	}
+	return lowest
+}
+
 // recommendations maps each criterion of the plan d'action to what to do.
 func recommendations(res *assessment.Result) map[string]string {
 	m := make(map[string]string, len(res.ActionPlan))

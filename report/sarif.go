@@ -217,15 +217,7 @@ func sarifURI(file string) string {
 	return u.String()
 }
 
-func sarifLevel(s assessment.Severity) string {
-	switch s {
-	case assessment.Critical, assessment.High:
-		return "error"
-	case assessment.Medium:
-		return "warning"
-	}
-	return "note"
-}
+func sarifLevel(s assessment.Severity) string { return ciLevel(s, "note") }
 
 func nonNil(s []string) []string {
 	if s == nil {
