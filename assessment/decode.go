@@ -70,21 +70,14 @@ func child(p *at, key string) *at { return &at{parent: p, key: key} }
 func index(p *at, i int) *at      { return &at{parent: p, index: i, isIndex: true} }
 
 func (p *at) path() diag.Path {
-	var steps []at
+	var steps []diag.Segment
 	for q := p; q != nil; q = q.parent {
 		// strings.Clone breaks the data flow from the path to the heap: without
 		// it, escape analysis (not field-sensitive) moves every path to the heap.
-		steps = append(steps, at{key: strings.Clone(q.key), index: q.index, isIndex: q.isIndex})
+		steps = append(steps, diag.Segment{Key: strings.Clone(q.key), Index: q.index, IsIndex: q.isIndex})
 	}
-	out := diag.Root()
-	for i := len(steps) - 1; i >= 0; i-- {
-		if steps[i].isIndex {
-			out = out.Index(steps[i].index)
-		} else {
-			out = out.Child(steps[i].key)
-		}
-	}
-	return out
+	slices.Reverse(steps)
+	return diag.Root().Append(steps...)
 }
 
 type decoder struct {

@@ -40,6 +40,16 @@ func TestPathIsImmutable(t *testing.T) {
 	assert.Equal(t, "sections[1]", base.String())
 }
 
+func TestPathAppend(t *testing.T) {
+	t.Parallel()
+	p := diag.NewPath("sections").Index(1).Child("criteria").Index(0)
+	assert.Equal(t, p, diag.Root().Append(p.Segments()...), "a path is its segments")
+	segs := p.Segments()
+	assert.Equal(t, "sections[1].criteria", diag.Root().Append(segs[:3]...).String())
+	assert.Equal(t, "facts.sections[1]", diag.NewPath("facts").Append(segs[:2]...).String())
+	assert.Equal(t, diag.Root(), diag.Root().Append())
+}
+
 func TestSuggest(t *testing.T) {
 	t.Parallel()
 	keys := []string{"weight", "gate", "guidance", "question", "references", "applies_when"}

@@ -40,6 +40,18 @@ func (p Path) Index(i int) Path {
 	return Path{&pathElem{parent: p.p, index: i}}
 }
 
+// Append returns the path that follows segs from p.
+func (p Path) Append(segs ...Segment) Path {
+	for _, s := range segs {
+		if s.IsIndex {
+			p = p.Index(s.Index)
+		} else {
+			p = p.Child(s.Key)
+		}
+	}
+	return p
+}
+
 // IsRoot reports whether p is the root path.
 func (p Path) IsRoot() bool { return p.p == nil }
 

@@ -73,37 +73,26 @@ func (o *origin) locate(p diag.Path) locator {
 	if len(rest) >= 2 && rest[0].Key == "criteria" && rest[1].IsIndex && rest[1].Index < len(sl.criteria) {
 		base, rest = sl.criteria[rest[1].Index], rest[2:]
 	}
-	q := base.p
-	for _, s := range rest {
-		if s.IsIndex {
-			q = q.Index(s.Index)
-		} else {
-			q = q.Child(s.Key)
-		}
-	}
-	return locator{base.o, q}
+	return locator{base.o, base.p.Append(rest...)}
 }
 
 // atKey returns the range of the key at the end of p in the file it was written in.
-func (o *origin) atKey(p diag.Path) diag.Range {
-	l := o.locate(p)
-	if l.o == nil || l.o.file == nil {
-		return diag.Range{}
-	}
-	if doc := l.o.file.document(); doc != nil {
-		return doc.LocateKey(l.p)
-	}
-	return diag.Range{File: l.o.file.name}
-}
+func (o *origin) atKey(p diag.Path) diag.Range { return o.rangeOf(p, true) }
 
 // at returns the range of the value at p in the file it was written in.
-func (o *origin) at(p diag.Path) diag.Range {
+func (o *origin) at(p diag.Path) diag.Range { return o.rangeOf(p, false) }
+
+func (o *origin) rangeOf(p diag.Path, key bool) diag.Range {
 	l := o.locate(p)
 	if l.o == nil || l.o.file == nil {
 		return diag.Range{}
 	}
-	if doc := l.o.file.document(); doc != nil {
-		return doc.Locate(l.p)
+	doc := l.o.file.document()
+	switch {
+	case doc == nil:
+		return diag.Range{File: l.o.file.name}
+	case key:
+		return doc.LocateKey(l.p)
 	}
-	return diag.Range{File: l.o.file.name}
+	return doc.Locate(l.p)
 }

@@ -207,15 +207,7 @@ func underAny(p diag.Path, roots []diag.Path) bool {
 }
 
 func parentString(segs []diag.Segment) string {
-	var p diag.Path
-	for _, s := range segs[:len(segs)-1] {
-		if s.IsIndex {
-			p = p.Index(s.Index)
-		} else {
-			p = p.Child(s.Key)
-		}
-	}
-	return p.String()
+	return diag.Root().Append(segs[:len(segs)-1]...).String()
 }
 
 func nameChecksUnlessExtends(r *Rubric) checkMode {

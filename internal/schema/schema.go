@@ -250,26 +250,26 @@ func (v *Validator) resolve(n map[string]any) map[string]any {
 // textAt returns the path of the text that p is or lies in, if any: an
 // error anywhere inside a text is one error about the text.
 func (v *Validator) textAt(p diag.Path) (diag.Path, bool) {
-	segs := p.Segments()
-	var q diag.Path
-	paths := []diag.Path{q}
-	for _, s := range segs {
-		if s.IsIndex {
-			q = q.Index(s.Index)
-		} else {
-			q = q.Child(s.Key)
-		}
-		paths = append(paths, q)
-	}
-	for _, c := range paths {
-		n := v.node(c)
-		if n == nil {
-			continue
-		}
+	isText := func(n map[string]any) bool {
 		for _, alt := range v.alternatives(n) {
 			if alt["$comment"] == textComment {
-				return c, true
+				return true
 			}
+		}
+		return false
+	}
+	var q diag.Path
+	n := v.resolve(v.doc)
+	if n != nil && isText(n) {
+		return q, true
+	}
+	for _, s := range p.Segments() { // one walk down the schema, prefix by prefix
+		if n = v.step(n, s); n == nil {
+			break
+		}
+		q = q.Append(s)
+		if isText(n) {
+			return q, true
 		}
 	}
 	return p, false

@@ -25,15 +25,7 @@ type converter struct {
 }
 
 func (c *converter) path() diag.Path {
-	var p diag.Path
-	for _, s := range c.stack {
-		if s.IsIndex {
-			p = p.Index(s.Index)
-		} else {
-			p = p.Child(s.Key)
-		}
-	}
-	return p
+	return diag.Root().Append(c.stack...)
 }
 
 func (c *converter) fail(n *yaml.Node, code diag.Code, args ...string) {
