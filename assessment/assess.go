@@ -312,7 +312,9 @@ func (r *run) criterion(ci int) {
 	st.answered, st.counted = true, true
 	r.e.answers[ci] = toValue(ans.Value, answerKind(c.c), c.levels)
 	st.s, st.p, st.label = score(c, ans.Value)
-	if c.c.Evidence == rubric.EvidenceRequired && len(ans.Evidence) == 0 {
+	// A claim without the evidence it needs earns nothing; an answer that
+	// earns nothing ("no") claims nothing, and has nothing to prove.
+	if c.c.Evidence == rubric.EvidenceRequired && len(ans.Evidence) == 0 && (st.s > 1e-9 || st.p > 1e-9) {
 		st.missingEvidence = true
 		st.s, st.p = 0, 0
 		st.reason = reasonNoEvidence

@@ -285,7 +285,9 @@ func (r *run) criteria(res *Result) {
 		txt := &c.text[r.lang]
 		start := len(refs)
 		refs = append(refs, c.c.References...)
-		cres := CriterionResult{ID: c.id, Rubric: rub.ID, Section: rub.Sections[c.section].ID, Question: txt.question,
+		res.Criteria = res.Criteria[:ci+1] // built in place: the struct is large
+		cres := &res.Criteria[ci]
+		*cres = CriterionResult{ID: c.id, Rubric: rub.ID, Section: rub.Sections[c.section].ID, Question: txt.question,
 			Status: st.status, Weight: *c.c.Weight, Gate: r.gateSrc[ci] != "", GateSource: r.gateSrc[ci],
 			Severity: Severity(c.c.Severity), References: refs[start:len(refs):len(refs)]}
 		cres.Position = r.apos[ci] // shared with the declaration, which nothing changes
@@ -314,7 +316,6 @@ func (r *run) criteria(res *Result) {
 				cres.Points, cres.MaxPoints = &nums[2*ci+1], st.max
 			}
 		}
-		res.Criteria = append(res.Criteria, cres)
 		if cres.Gate && st.applicable && st.status != Met {
 			res.FailedGates = append(res.FailedGates, Gate{Criterion: c.id, Question: cres.Question, Status: st.status, Source: r.gateSrc[ci]})
 		}
@@ -514,8 +515,12 @@ func (r *run) findings(res *Result) {
 		}
 		for _, rr := range cl.Rules {
 			if rr.Review {
+				name := rr.ID
+				if rr.Title != "" {
+					name += " (" + rr.Title + ")"
+				}
 				r.finding(res, High, "review-required", rr.Rubric+"#"+rr.ID,
-					fmt.Sprintf(r.t("Judgement call, to be confirmed by a person: rule %s (%s)", "Appréciation à faire confirmer par une personne : règle %s (%s)"), rr.ID, rr.Title), nil)
+					r.t("Judgement call, to be confirmed by a person: rule ", "Appréciation à faire confirmer par une personne : règle ")+name, nil)
 			}
 		}
 		for _, rr := range cl.Upcoming {

@@ -48,7 +48,7 @@ func (a *Assessor) check(d *Declaration, r *run) diag.Diagnostics {
 			ds = append(ds, dg)
 		}
 	}
-	for id := range d.Answers {
+	for id, ans := range d.Answers {
 		ci, ok := a.critIdx[id]
 		p := func() diag.Path { return diag.NewPath("answers").Child(id) } // built only for a problem
 		if !ok {
@@ -65,7 +65,6 @@ func (a *Assessor) check(d *Declaration, r *run) diag.Diagnostics {
 			continue
 		}
 		c := a.crits[ci]
-		ans := d.Answers[id]
 		if r != nil {
 			r.answer(ci, id, ans)
 		}

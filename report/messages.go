@@ -85,6 +85,7 @@ var messages = map[string]msg{
 	"comment":               {en: "Comment", fr: "Commentaire"},
 	"doc.baseline":          {en: "Legal baseline", fr: "Base juridique"},
 	"doc.checked":           {en: "Checked on", fr: "Vérifiée le"},
+	"doc.judgement_calls":   {en: "Judgement calls", fr: "Choix d'interprétation"},
 	"doc.evidence_required": {en: "evidence required", fr: "justificatif exigé"},
 	"doc.may_not_apply":     {en: "may be non concerné", fr: "peut être non concerné"},
 	"doc.referentials":      {en: "Referentials", fr: "Référentiels"},
@@ -145,6 +146,14 @@ func (o *Options) colon() string {
 		return "\u00a0: "
 	}
 	return ": "
+}
+
+// semicolon is the separator of two clauses, spaced as the language wants.
+func (o *Options) semicolon() string {
+	if o.Language == "fr" {
+		return "\u00a0; "
+	}
+	return "; "
 }
 
 // status names a criterion's status.

@@ -61,6 +61,10 @@ func (o *Options) document(b *strings.Builder, r *rubric.Rubric, markdown bool) 
 		if len(bl.Sources) > 0 {
 			p("\n")
 		}
+		if !bl.JudgementCalls.IsZero() {
+			h(2, o.t("doc.judgement_calls"))
+			p("%s\n\n", strings.TrimSpace(tx(bl.JudgementCalls)))
+		}
 	}
 	if len(r.Sections) > 0 {
 		h(2, o.t("criteria"))

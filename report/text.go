@@ -44,7 +44,7 @@ func (textRenderer) render(w io.Writer, results []*assessment.Result, o *Options
 			gates = o.n("failed_gates", n)
 		}
 		if t := failingTier(res); t != "" {
-			gates += "; " + o.t("tier_fails", clean(t))
+			gates += o.semicolon() + o.t("tier_fails", clean(t))
 		}
 		fmt.Fprintf(&b, "%s%s%s — %s\n", o.t("status"), o.colon(), status, gates)
 		if cl := res.Classification; cl != nil {

@@ -60,6 +60,9 @@ type Baseline struct {
 	Checked string `json:"checked" jsonschema:"format=date"`
 	// Primary sources.
 	Sources []Source `json:"sources,omitempty"`
+	// The judgement calls the rubric makes where the texts leave room for
+	// reading, and why: what an auditor must know before relying on it.
+	JudgementCalls Text `json:"judgement_calls,omitempty"`
 }
 
 // Source is a document a rubric relies on.

@@ -210,7 +210,7 @@ func (p policy) failures(a *assessment.Assessor, res *assessment.Result, e *env)
 	if res.Classification != nil {
 		for _, t := range res.Classification.Tiers {
 			if t.Fails {
-				out = append(out, fmt.Sprintf(e.t("risk tier %s fails the assessment", "le niveau de risque %s rend l'évaluation non conforme"), t.ID))
+				out = append(out, fmt.Sprintf(e.t("risk tier %s (%s) fails the assessment", "le niveau de risque %s (%s) rend l'évaluation non conforme"), t.Title, t.ID))
 			}
 		}
 	}
@@ -225,7 +225,7 @@ func (p policy) failures(a *assessment.Assessor, res *assessment.Result, e *env)
 	if p.tier != "" && res.Classification != nil {
 		for _, t := range res.Classification.Tiers {
 			if a.AtLeastAsSevere(t.Rubric, t.ID, p.tier) {
-				out = append(out, fmt.Sprintf(e.t("risk tier %s applies", "le niveau de risque %s s'applique"), t.ID))
+				out = append(out, fmt.Sprintf(e.t("risk tier %s (%s) applies", "le niveau de risque %s (%s) s'applique"), t.Title, t.ID))
 			}
 		}
 	}

@@ -63,7 +63,7 @@ func TestAssessExitCodes(t *testing.T) {
 	}{
 		{"pass", []string{"--as-of", "2026-11-22", decl}, exitOK, ""},
 		{"below threshold", []string{"--as-of", "2026-11-22", "--fail-below", "50", decl}, exitPolicy, "overall score 28% is below 50%"},
-		{"tier threshold", []string{"--as-of", "2028-01-01", "--fail-on-tier", "high", decl}, exitPolicy, "risk tier high applies"},
+		{"tier threshold", []string{"--as-of", "2028-01-01", "--fail-on-tier", "high", decl}, exitPolicy, "risk tier High risk (high) applies"},
 		{"tier not reached", []string{"--as-of", "2026-11-22", "--fail-on-tier", "high", decl}, exitOK, ""},
 		{"unknown tier", []string{"--fail-on-tier", "severe", decl}, exitInvalid, `no rubric has the tier "severe"`},
 		{"severity threshold", []string{"--as-of", "2026-11-22", "--fail-on-severity", "medium", decl}, exitPolicy, "of severity medium or more"},
@@ -151,8 +151,8 @@ func TestAssessFailingTier(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "ligne-ecoute.yaml")
 	require.NoError(t, os.WriteFile(file, []byte(manipulative), 0o644))
 	for lang, want := range map[string][]string{
-		"en": {"the risk tier Prohibited practice fails the assessment", "risk tier prohibited fails the assessment"},
-		"fr": {"le niveau de risque Pratique interdite rend l'évaluation non conforme", "le niveau de risque prohibited rend l'évaluation non conforme"},
+		"en": {"the risk tier Prohibited practice fails the assessment", "risk tier Prohibited practice (prohibited) fails the assessment"},
+		"fr": {"le niveau de risque Pratique interdite rend l'évaluation non conforme", "le niveau de risque Pratique interdite (prohibited) rend l'évaluation non conforme"},
 	} {
 		code, out, errOut := vigie(t, "assess", "--lang", lang, "--format", "text", "--as-of", "2026-11-22", file)
 		assert.Equal(t, exitPolicy, code, errOut)
