@@ -63,7 +63,9 @@ func (o *Options) document(b *strings.Builder, r *rubric.Rubric, markdown bool) 
 		}
 		if !bl.JudgementCalls.IsZero() {
 			h(2, o.t("doc.judgement_calls"))
-			p("%s\n\n", strings.TrimSpace(tx(bl.JudgementCalls)))
+			for _, block := range blocks(bl.JudgementCalls.In(o.Language, r.Language)) {
+				p("%s\n\n", tx(rubric.Text{"": block}))
+			}
 		}
 	}
 	if len(r.Sections) > 0 {
@@ -141,4 +143,30 @@ func (o *Options) document(b *strings.Builder, r *rubric.Rubric, markdown bool) 
 		}
 		p("\n")
 	}
+}
+
+// blocks splits a long text into its paragraphs and list items ("- "),
+// each on one line, so that line breaks inside them stay spaces.
+func blocks(s string) []string {
+	var out []string
+	for _, para := range strings.Split(s, "\n\n") {
+		var cur []string
+		flush := func() {
+			if len(cur) > 0 {
+				out = append(out, strings.Join(cur, " "))
+				cur = nil
+			}
+		}
+		for _, line := range strings.Split(para, "\n") {
+			line = strings.TrimSpace(line)
+			if strings.HasPrefix(line, "- ") {
+				flush()
+			}
+			if line != "" {
+				cur = append(cur, line)
+			}
+		}
+		flush()
+	}
+	return out
 }
