@@ -2,6 +2,7 @@ package catalog_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -29,4 +30,39 @@ func TestCatalogIsClean(t *testing.T) {
 	set, err := catalog.Set()
 	require.NoError(t, err)
 	assert.Empty(t, set.Warnings())
+}
+
+// TestAIActRulesCoverTheLaw: every prohibited practice of Art. 5(1), every
+// point and sub-point of Annex III, Art. 6(1) and every paragraph of Art. 50
+// that the ai-act rubric lists among its articles is the reference of at
+// least one classification rule, so that no tier is left unreachable.
+func TestAIActRulesCoverTheLaw(t *testing.T) {
+	t.Parallel()
+	set, err := catalog.Set()
+	require.NoError(t, err)
+	r, ok := set.Rubric("ai-act")
+	require.True(t, ok)
+	cited := map[string]bool{}
+	for _, rule := range r.Classification.Rules {
+		for _, ref := range rule.References {
+			cited[ref] = true
+		}
+	}
+	var want []string
+	for _, ref := range r.Referentials {
+		if ref.ID != "aiact" {
+			continue
+		}
+		for _, it := range ref.Items {
+			for _, prefix := range []string{"art-5-1-", "annex-iii-", "art-6-1", "art-50-"} {
+				if strings.HasPrefix(it.ID, prefix) {
+					want = append(want, "aiact:"+it.ID)
+				}
+			}
+		}
+	}
+	require.GreaterOrEqual(t, len(want), 8+25+1+4, "Art. 5(1)(a)–(h), the 25 points and sub-points of Annex III, Art. 6(1) and Art. 50(1)–(4) are listed")
+	for _, ref := range want {
+		assert.True(t, cited[ref], "no rule cites %s", ref)
+	}
 }
