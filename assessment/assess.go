@@ -118,6 +118,10 @@ type cstate struct {
 	reason          reason
 }
 
+// epsilon is how close to 0 or 1 a score counts as nothing or full marks,
+// so that rounding in weights and brackets does not change a status.
+const epsilon = 1e-9
+
 // reason says why a criterion has its status, when the status alone does not.
 type reason uint8
 
@@ -313,16 +317,18 @@ func (r *run) criterion(ci int) {
 	r.e.answers[ci] = toValue(ans.Value, answerKind(c.c), c.levels)
 	st.s, st.p, st.label = score(c, ans.Value)
 	// A claim without the evidence it needs earns nothing; an answer that
-	// earns nothing ("no") claims nothing, and has nothing to prove.
-	if c.c.Evidence == rubric.EvidenceRequired && len(ans.Evidence) == 0 && (st.s > 1e-9 || st.p > 1e-9) {
+	// earns nothing ("no") claims nothing, and has nothing to prove. Points
+	// count only where the rubric scores in points.
+	earns := st.s > epsilon || (cr.method == rubric.Points && st.p > epsilon)
+	if c.c.Evidence == rubric.EvidenceRequired && len(ans.Evidence) == 0 && earns {
 		st.missingEvidence = true
 		st.s, st.p = 0, 0
 		st.reason = reasonNoEvidence
 	}
 	switch {
-	case st.s >= 1-1e-9:
+	case st.s >= 1-epsilon:
 		st.status = Met
-	case st.s > 1e-9:
+	case st.s > epsilon:
 		st.status = Partial
 	default:
 		st.status = Unmet

@@ -20,7 +20,6 @@ func (r *run) result() *Result {
 		Subject: Subject{ID: d.Project.ID, Name: d.Project.Name, Organisation: d.Project.Organisation,
 			Lifecycle: d.Project.Lifecycle, File: d.File(), SHA256: d.SHA256()},
 		Status: Pass, FailedGates: []Gate{}, Findings: r.scratch[:0], ActionPlan: []Action{}, Coverage: []ReferentialCoverage{},
-		Criteria: make([]CriterionResult, 0, len(a.crits)),
 	}
 	if !r.cfg.generatedAt.IsZero() {
 		res.GeneratedAt = r.cfg.generatedAt.UTC().Format(time.RFC3339)
@@ -279,13 +278,13 @@ func (r *run) criteria(res *Result) {
 	// One allocation for all the references, scores and points of the result.
 	refs := make([]string, 0, a.nrefs)
 	nums := make([]float64, 2*len(a.crits))
+	res.Criteria = make([]CriterionResult, len(a.crits)) // filled in place: the struct is large
 	for ci, c := range a.crits {
 		st := &r.states[ci]
 		rub := a.rubrics[c.rubric].r
 		txt := &c.text[r.lang]
 		start := len(refs)
 		refs = append(refs, c.c.References...)
-		res.Criteria = res.Criteria[:ci+1] // built in place: the struct is large
 		cres := &res.Criteria[ci]
 		*cres = CriterionResult{ID: c.id, Rubric: rub.ID, Section: rub.Sections[c.section].ID, Question: txt.question,
 			Status: st.status, Weight: *c.c.Weight, Gate: r.gateSrc[ci] != "", GateSource: r.gateSrc[ci],

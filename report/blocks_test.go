@@ -19,6 +19,8 @@ func TestBlocks(t *testing.T) {
 		{"list items and their continuation lines", "intro\n\n- one\n  more\n- two\n", []string{"intro", "- one more", "- two"}},
 		{"a list right after text", "intro:\n- one", []string{"intro:", "- one"}},
 		{"blank lines only", "\n\n\n", nil},
+		{"a line of spaces between paragraphs", "first\n  \nsecond", []string{"first", "second"}},
+		{"CRLF", "a\r\nb\r\n\r\nc\r\n", []string{"a b", "c"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

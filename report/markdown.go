@@ -171,7 +171,9 @@ func ruleTitle(r assessment.RuleResult) string { return cmp.Or(r.Title, r.ID) }
 // mdEscaper escapes what Markdown would read as markup, and what HTML
 // inside Markdown would run: text from a declaration stays text.
 // Parentheses, #, + and ! need no escape: links and images need brackets,
-// which are escaped, and the text never starts a line.
+// which are escaped, and text from a declaration never starts a line. (The
+// paragraphs of a rubric's judgement calls do, and their "- " items are
+// lists on purpose: that text comes from the rubric's author.)
 var mdEscaper = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "{", `\{`, "}", `\}`, "[", `\[`, "]", `\]`,
 	"|", `\|`, "~", `\~`, "<", "&lt;", ">", "&gt;", "&", "&amp;", "\r", " ", "\n", " ",

@@ -23,13 +23,15 @@ func Document(w io.Writer, r *rubric.Rubric, f Format, o Options) error {
 }
 
 func (o *Options) document(b *strings.Builder, r *rubric.Rubric, markdown bool) {
-	tx := func(t rubric.Text) string {
-		s := strings.Join(strings.Fields(t.In(o.Language, r.Language)), " ")
+	// line folds a text into one line, escaped for the format.
+	line := func(s string) string {
+		s = strings.Join(strings.Fields(s), " ")
 		if markdown {
 			return md(s)
 		}
 		return clean(s)
 	}
+	tx := func(t rubric.Text) string { return line(t.In(o.Language, r.Language)) }
 	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
 	h := func(level int, title string) {
 		if markdown {
@@ -64,7 +66,7 @@ func (o *Options) document(b *strings.Builder, r *rubric.Rubric, markdown bool) 
 		if !bl.JudgementCalls.IsZero() {
 			h(2, o.t("doc.judgement_calls"))
 			for _, block := range blocks(bl.JudgementCalls.In(o.Language, r.Language)) {
-				p("%s\n\n", tx(rubric.Text{"": block}))
+				p("%s\n\n", line(block))
 			}
 		}
 	}
@@ -145,28 +147,25 @@ func (o *Options) document(b *strings.Builder, r *rubric.Rubric, markdown bool) 
 	}
 }
 
-// blocks splits a long text into its paragraphs and list items ("- "),
-// each on one line, so that line breaks inside them stay spaces.
+// blocks splits a long text into its paragraphs (separated by blank lines)
+// and list items (lines that start with "- "), each folded into one line.
 func blocks(s string) []string {
-	var out []string
-	for _, para := range strings.Split(s, "\n\n") {
-		var cur []string
-		flush := func() {
-			if len(cur) > 0 {
-				out = append(out, strings.Join(cur, " "))
-				cur = nil
-			}
+	var out, cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.Join(cur, " "))
+			cur = nil
 		}
-		for _, line := range strings.Split(para, "\n") {
-			line = strings.TrimSpace(line)
-			if strings.HasPrefix(line, "- ") {
-				flush()
-			}
-			if line != "" {
-				cur = append(cur, line)
-			}
-		}
-		flush()
 	}
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimSpace(l) // also drops the \r of CRLF text
+		if l == "" || strings.HasPrefix(l, "- ") {
+			flush()
+		}
+		if l != "" {
+			cur = append(cur, l)
+		}
+	}
+	flush()
 	return out
 }

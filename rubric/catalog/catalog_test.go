@@ -34,8 +34,8 @@ func TestCatalogIsClean(t *testing.T) {
 
 // TestAIActRulesCoverTheLaw: every prohibited practice of Art. 5(1), every
 // point and sub-point of Annex III, Art. 6(1) and every paragraph of Art. 50
-// that the ai-act rubric lists among its articles is the reference of at
-// least one classification rule, so that no tier is left unreachable.
+// that the ai-act rubric lists among its articles is cited by at least one
+// classification rule: none of them is listed without a rule that applies it.
 func TestAIActRulesCoverTheLaw(t *testing.T) {
 	t.Parallel()
 	set, err := catalog.Set()
