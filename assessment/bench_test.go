@@ -160,10 +160,7 @@ func BenchmarkParseFloor(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		var n yaml.Node
-		if err := yaml.Unmarshal(data, &n); err != nil {
-			b.Fatal(err)
-		}
+		parseFloor(b, data)
 	}
 }
 
@@ -176,18 +173,48 @@ func BenchmarkAssessEndToEnd(b *testing.B) {
 	b.ReportAllocs()
 	var out []byte // one buffer for all results, as vigie assess uses for many files
 	for b.Loop() {
-		d, err := assessment.ParseDeclaration("bench.yaml", data)
-		if err != nil {
-			b.Fatal(err)
-		}
-		res, err := a.Assess(context.Background(), d, assessment.WithAsOf(asOf))
-		if err != nil {
-			b.Fatal(err)
-		}
-		if out, err = res.AppendJSON(out[:0]); err != nil {
-			b.Fatal(err)
-		}
+		out = endToEnd(b, a, data, out)
 	}
+}
+
+// BenchmarkEndToEndOverFloor runs the floor and the end-to-end assessment
+// in turn on every iteration and reports their ratio (x-floor), so that a
+// machine whose speed drifts between two benchmarks does not skew it.
+func BenchmarkEndToEndOverFloor(b *testing.B) {
+	a := benchAssessor(b, 60)
+	data := benchDeclaration(60, 5000)
+	var out []byte
+	var floor, e2e time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		parseFloor(b, data)
+		t1 := time.Now()
+		out = endToEnd(b, a, data, out)
+		floor, e2e = floor+t1.Sub(t0), e2e+time.Since(t1)
+	}
+	b.ReportMetric(float64(e2e)/float64(floor), "x-floor")
+}
+
+func parseFloor(b *testing.B, data []byte) {
+	var n yaml.Node
+	if err := yaml.Unmarshal(data, &n); err != nil {
+		b.Fatal(err)
+	}
+}
+
+func endToEnd(b *testing.B, a *assessment.Assessor, data, out []byte) []byte {
+	d, err := assessment.ParseDeclaration("bench.yaml", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := a.Assess(context.Background(), d, assessment.WithAsOf(asOf))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if out, err = res.AppendJSON(out[:0]); err != nil {
+		b.Fatal(err)
+	}
+	return out
 }
 
 // BenchmarkAssess assesses a parsed declaration against 100 criteria.
