@@ -150,15 +150,13 @@ func merge(base, d *Rubric, c *config) (*Rubric, diag.Diagnostics) {
 		}
 		if o.Gate != nil {
 			cr.Gate = *o.Gate
-			if cr.Gate && o.Severity == "" && cr.Severity == SeverityMedium {
-				cr.Severity = SeverityCritical // the default severity of a gate
-			}
+			cr.followGate()
 		}
 		if o.AppliesWhen != nil {
 			cr.AppliesWhen = o.AppliesWhen
 		}
 		if o.Severity != "" {
-			cr.Severity = o.Severity
+			cr.Severity, cr.defaultSeverity = o.Severity, false
 		}
 		if o.Evidence != "" {
 			cr.Evidence = o.Evidence

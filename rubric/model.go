@@ -254,6 +254,10 @@ type Criterion struct {
 	References []string `json:"references,omitempty" jsonschema:"uniqueItems=true"`
 	// What to do when the criterion is not met; it goes into the action plan.
 	Recommendation Text `json:"recommendation,omitempty"`
+
+	// defaultSeverity: the file gave no severity, so the severity follows
+	// gate, also when an extension overrides gate.
+	defaultSeverity bool
 }
 
 // Choice is one answer of a choice or multi criterion.

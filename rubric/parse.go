@@ -340,13 +340,23 @@ func (c *Criterion) normalise() {
 		c.Evidence = EvidenceOptional
 	}
 	if c.Severity == "" {
-		c.Severity = SeverityMedium
-		if c.Gate {
-			c.Severity = SeverityCritical
-		}
+		c.defaultSeverity = true
 	}
+	c.followGate()
 	if c.Type == AnswerBoolean && c.Expected == nil {
 		t := true
 		c.Expected = &t
+	}
+}
+
+// followGate gives a criterion without a written severity the default of
+// its gate: critical for a gate, medium otherwise.
+func (c *Criterion) followGate() {
+	if !c.defaultSeverity {
+		return
+	}
+	c.Severity = SeverityMedium
+	if c.Gate {
+		c.Severity = SeverityCritical
 	}
 }
