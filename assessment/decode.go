@@ -291,7 +291,7 @@ func (dec *decoder) project(n *yaml.Node, p *at) {
 			pr.ID = s
 			if s != "" && !projectID.MatchString(s) {
 				dec.add(diag.CodePattern, v, kp, strconv.Quote(s), diag.Bilingual("identifier", "identifiant"),
-					diag.Bilingual("use lower-case letters, digits and hyphens", "utilisez des minuscules, des chiffres et des tirets"))
+					"use lower-case letters, digits and hyphens", "utilisez des minuscules, des chiffres et des tirets")
 			}
 		case "name":
 			pr.Name = s
