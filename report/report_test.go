@@ -119,3 +119,23 @@ func TestColour(t *testing.T) {
 	assert.NotContains(t, plain.String(), "\x1b[")
 	assert.Contains(t, colour.String(), "\x1b[")
 }
+
+// TestTextFindingsWithoutActions: a result with nothing to do still counts
+// its findings, and a result without findings has no findings line.
+func TestTextFindingsWithoutActions(t *testing.T) {
+	t.Parallel()
+	withFindings := &assessment.Result{Subject: assessment.Subject{ID: "p", Name: "P"}, Status: assessment.Pass,
+		Findings: []assessment.Finding{{Severity: assessment.Info, Code: "tier", Message: "minimal risk"}}}
+	without := &assessment.Result{Subject: assessment.Subject{ID: "q", Name: "Q"}, Status: assessment.Pass,
+		ActionPlan: []assessment.Action{{Rank: 1, Criterion: "r/c", Recommendation: "do it"}}}
+	for lang, want := range map[string][]string{
+		"en": {"Action plan: nothing to do", "1 finding: info: 1\n", "finding"},
+		"fr": {"Plan d'action\u00a0: rien à faire", "1 constat\u00a0: information\u00a0: 1\n", "constat"},
+	} {
+		got := string(render(t, report.Text, []*assessment.Result{withFindings}, report.Options{Language: lang}))
+		assert.Contains(t, got, want[0])
+		assert.Contains(t, got, want[1], "the findings follow an empty plan d'action")
+		got = string(render(t, report.Text, []*assessment.Result{without}, report.Options{Language: lang}))
+		assert.NotContains(t, got, want[2], "no findings line without findings")
+	}
+}

@@ -72,43 +72,58 @@ func (textRenderer) render(w io.Writer, results []*assessment.Result, o *Options
 			}
 		}
 		fmt.Fprintf(&b, "%s%s%s — %s\n", o.t("criteria"), o.colon(), o.counts(totals(res)), o.t("completeness", o.percent(&res.Completeness.Percent)))
-		if len(res.ActionPlan) == 0 {
-			fmt.Fprintf(&b, "%s%s%s\n", o.t("action_plan"), o.colon(), o.t("no_action"))
-			continue
-		}
-		shown := min(actionsShown, len(res.ActionPlan))
-		key := "first_actions"
-		if shown == len(res.ActionPlan) {
-			key = "first_action" // all of them: "2 of 2"
-		}
-		fmt.Fprintf(&b, "%s (%s)%s\n", o.t("action_plan"), o.t(key, shown, len(res.ActionPlan)), strings.TrimRight(o.colon(), " "))
-		for _, a := range res.ActionPlan[:shown] {
-			mark := ""
-			if a.Gate {
-				mark = paint(ansiRed, "["+o.t("gate")+"] ")
-			}
-			fmt.Fprintf(&b, "  %d. %s%s — %s\n", a.Rank, mark, a.Criterion, truncate(clean(a.Recommendation), 100))
-		}
-		var sev []string
-		counts := map[assessment.Severity]int{}
-		for _, f := range res.Findings {
-			counts[f.Severity]++
-		}
-		for _, s := range []assessment.Severity{assessment.Critical, assessment.High, assessment.Medium, assessment.Low, assessment.Info} {
-			if counts[s] > 0 {
-				label := fmt.Sprintf("%s%s%d", o.severity(s), o.colon(), counts[s])
-				if s == assessment.Critical {
-					label = paint(ansiRed, label)
-				} else if s == assessment.High {
-					label = paint(ansiYellow, label)
-				}
-				sev = append(sev, label)
-			}
-		}
-		fmt.Fprintf(&b, "%s%s%s\n", o.n("findings_count", len(res.Findings)), o.colon(), strings.Join(sev, ", "))
+		o.textActions(&b, res, paint)
+		o.textFindings(&b, res, paint)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// textActions lists the first entries of the plan d'action, or says there
+// is nothing to do.
+func (o *Options) textActions(b *strings.Builder, res *assessment.Result, paint func(code, s string) string) {
+	if len(res.ActionPlan) == 0 {
+		fmt.Fprintf(b, "%s%s%s\n", o.t("action_plan"), o.colon(), o.t("no_action"))
+		return
+	}
+	shown := min(actionsShown, len(res.ActionPlan))
+	key := "first_actions"
+	if shown == len(res.ActionPlan) {
+		key = "first_action" // all of them: "2 of 2"
+	}
+	fmt.Fprintf(b, "%s (%s)%s\n", o.t("action_plan"), o.t(key, shown, len(res.ActionPlan)), strings.TrimRight(o.colon(), " "))
+	for _, a := range res.ActionPlan[:shown] {
+		mark := ""
+		if a.Gate {
+			mark = paint(ansiRed, "["+o.t("gate")+"] ")
+		}
+		fmt.Fprintf(b, "  %d. %s%s — %s\n", a.Rank, mark, a.Criterion, truncate(clean(a.Recommendation), 100))
+	}
+}
+
+// textFindings counts the findings by severity; a result without findings
+// has no line.
+func (o *Options) textFindings(b *strings.Builder, res *assessment.Result, paint func(code, s string) string) {
+	if len(res.Findings) == 0 {
+		return
+	}
+	var sev []string
+	counts := map[assessment.Severity]int{}
+	for _, f := range res.Findings {
+		counts[f.Severity]++
+	}
+	for _, s := range []assessment.Severity{assessment.Critical, assessment.High, assessment.Medium, assessment.Low, assessment.Info} {
+		if counts[s] > 0 {
+			label := fmt.Sprintf("%s%s%d", o.severity(s), o.colon(), counts[s])
+			if s == assessment.Critical {
+				label = paint(ansiRed, label)
+			} else if s == assessment.High {
+				label = paint(ansiYellow, label)
+			}
+			sev = append(sev, label)
+		}
+	}
+	fmt.Fprintf(b, "%s%s%s\n", o.n("findings_count", len(res.Findings)), o.colon(), strings.Join(sev, ", "))
 }
 
 func (o *Options) percentOf(s assessment.SectionResult) string {
