@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,9 +15,9 @@ import (
 
 // Check reports what in d does not fit the assessor's rubrics: facts and
 // criteria that no rubric defines, values of the wrong type or outside the
-// allowed ones, numbers out of range, malformed dates, and not_applicable
-// where a criterion does not allow it. Every problem is reported, each at
-// its place in the declaration.
+// allowed ones, numbers out of range or not finite, malformed dates, and
+// not_applicable where a criterion does not allow it. Every problem is
+// reported, each at its place in the declaration.
 func (a *Assessor) Check(d *Declaration) diag.Diagnostics {
 	return a.check(d, nil)
 }
@@ -106,6 +107,9 @@ func checkValue(v any, kind rubric.FactType, values []string, lo, hi *float64, b
 		n, ok := v.(float64)
 		if !ok {
 			return wrong("number")
+		}
+		if math.IsNaN(n) || math.IsInf(n, 0) { // a declaration built in Go: the decoder refuses them
+			return diag.New(diag.CodeNotJSON, diag.Range{}, diag.Root(), strconv.FormatFloat(n, 'g', -1, 64))
 		}
 		if brackets != nil && !brackets(n) {
 			return diag.New(diag.CodeRange, diag.Range{}, diag.Root(), fmt.Sprintf("%g falls in none of the brackets", n), fmt.Sprintf("%g ne tombe dans aucune tranche", n))
