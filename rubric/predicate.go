@@ -167,12 +167,12 @@ func (k *checker) answerSubject(ref string, c *Criterion) subject {
 		s.typ = FactEnum
 	case AnswerScale:
 		// A scale answer compares by level: gte partial means partial or better.
-		s.typ, s.ordered = FactEnum, true
 		scales := k.sc.scales
 		if rid, _, ok := strings.Cut(ref, "/"); ok && k.sc.foreign != nil && k.sc.foreign.scales[rid] != nil {
 			scales = k.sc.foreign.scales[rid]
 		}
 		if sc, ok := scales[c.Scale]; ok {
+			s.typ, s.ordered = FactEnum, true
 			for _, l := range sc.Levels {
 				s.values = append(s.values, l.Value)
 			}
@@ -189,7 +189,10 @@ func (k *checker) answerSubject(ref string, c *Criterion) subject {
 
 // operands checks that the operator fits the subject's type and its operands its values.
 func (k *checker) operands(p *Predicate, s subject, at diag.Path) {
-	allowed := operators[s.typ]
+	allowed, known := operators[s.typ]
+	if !known {
+		return // a criterion of an invalid type or unknown scale: reported there already
+	}
 	if s.ordered {
 		allowed = append(slices.Clone(allowed), orderOps...)
 	}
