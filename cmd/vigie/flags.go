@@ -39,11 +39,11 @@ func (fs *flags) parse(args []string) (code int, ok bool) {
 			return exitInvalid, false
 		}
 		rest := fs.Args()
-		if len(rest) == 0 {
+		if fs.terminated(args[:len(args)-len(rest)]) {
+			positional = append(positional, rest...) // after "--", all are arguments
 			break
 		}
-		if rest[0] == "--" {
-			positional = append(positional, rest[1:]...)
+		if len(rest) == 0 {
 			break
 		}
 		positional = append(positional, rest[0])
@@ -56,6 +56,30 @@ func (fs *flags) parse(args []string) (code int, ok bool) {
 	}
 	fs.args = positional
 	return 0, true
+}
+
+// terminated reports whether Parse, having consumed these arguments,
+// stopped at "--": Parse drops it, so it is looked for again, reading the
+// arguments as Parse does, so that the value of a flag ("-o --") is not
+// taken for it.
+func (fs *flags) terminated(consumed []string) bool {
+	for i := 0; i < len(consumed); i++ {
+		s := consumed[i]
+		if s == "--" {
+			return i == len(consumed)-1
+		}
+		name := strings.TrimPrefix(strings.TrimPrefix(s, "-"), "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		if f := fs.Lookup(name); f != nil {
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+				continue
+			}
+		}
+		i++ // the flag's value
+	}
+	return false
 }
 
 func (fs *flags) printUsage(w io.Writer) {

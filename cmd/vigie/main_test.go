@@ -313,3 +313,30 @@ func TestInitTemplateValidates(t *testing.T) {
 	code, _, _ := vigie(t, "init", "extra")
 	assert.Equal(t, exitInvalid, code)
 }
+
+// TestDoubleDashEndsOptions: after "--", arguments that look like options
+// are files; "--" given as a flag's value is that value.
+func TestDoubleDashEndsOptions(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		args   []string
+		stderr []string
+	}{
+		{"first", []string{"validate", "--", "a.yaml", "--x.yaml"}, []string{"a.yaml: error[unreadable]", "--x.yaml: error[unreadable]"}},
+		{"after a boolean flag", []string{"validate", "--strict", "--", "--x.yaml"}, []string{"--x.yaml: error[unreadable]"}},
+		{"after an argument", []string{"validate", "a.yaml", "--", "--strict"}, []string{"a.yaml: error[unreadable]", "--strict: error[unreadable]"}},
+		{"a flag's value", []string{"validate", "--format", "--", "a.yaml"}, []string{`unknown format "--"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			code, out, errOut := vigie(t, tt.args...)
+			assert.Equal(t, exitInvalid, code, out+errOut)
+			assert.NotContains(t, errOut, "flag provided but not defined")
+			for _, want := range tt.stderr {
+				assert.Contains(t, errOut, want)
+			}
+		})
+	}
+}
