@@ -177,15 +177,20 @@ func merge(base, d *Rubric, c *config) (*Rubric, diag.Diagnostics) {
 		locs.sections = append(locs.sections, sl)
 	}
 	// Criteria ids stay unique across the merged sections.
-	seen := map[string]diag.Range{}
+	// Positions are looked up only for a duplicate: finding one parses the
+	// file again.
+	idPath := func(i, j int) diag.Path {
+		return diag.NewPath("sections").Index(i).Child("criteria").Index(j).Child("id")
+	}
+	seen := map[string][2]int{}
 	for i, s := range m.Sections {
 		for j, cr := range s.Criteria {
-			p := diag.NewPath("sections").Index(i).Child("criteria").Index(j).Child("id")
 			if first, dup := seen[cr.ID]; dup {
-				ds = append(ds, diag.New(diag.CodeDuplicateID, m.src.at(p), p, kind("criterion"), strconv.Quote(cr.ID), first.String()))
+				p := idPath(i, j)
+				ds = append(ds, diag.New(diag.CodeDuplicateID, m.src.at(p), p, kind("criterion"), strconv.Quote(cr.ID), m.src.at(idPath(first[0], first[1])).String()))
 				continue
 			}
-			seen[cr.ID] = m.src.at(p)
+			seen[cr.ID] = [2]int{i, j}
 		}
 	}
 	// Names in d's own content resolve against the merged rubric.
