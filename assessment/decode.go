@@ -328,7 +328,13 @@ func (dec *decoder) scalar(n *yaml.Node, p *at) (any, bool) {
 	case "!!null":
 		return nil, true
 	case "!!bool":
-		return n.Value == "true" || n.Value == "True" || n.Value == "TRUE", true
+		var b bool
+		if err := n.Decode(&b); err != nil { // a text tagged !!bool, such as !!bool yes
+			dec.add(diag.CodeType, n, p, schema.TypeName("boolean"), schema.TypeName("string"),
+				"write true or false (not yes or no)", "écrivez true ou false (pas oui ou non)")
+			return nil, true
+		}
+		return b, true
 	case "!!int", "!!float":
 		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 		if err != nil {

@@ -40,3 +40,20 @@ func TestBadProjectIDHint(t *testing.T) {
 		assert.NotContains(t, dg.Hint(lang), "\x00", lang)
 	}
 }
+
+// TestTaggedBooleans: a value tagged !!bool is read as YAML reads it; one
+// YAML cannot read as true or false is a type error, not a silent false.
+func TestTaggedBooleans(t *testing.T) {
+	t.Parallel()
+	const head = "apiVersion: vigie/v1\nkind: Declaration\nproject: {id: p, name: P}\nfacts:\n"
+	d, err := assessment.ParseDeclaration("d.yaml", []byte(head+"  a: !!bool true\n  b: !!bool False\n  c: TRUE\n  d: [!!bool True]\n"))
+	require.NoError(t, err)
+	assert.Equal(t, map[string]any{"a": true, "b": false, "c": true, "d": []any{true}}, d.Facts)
+
+	ds := parseDiagnostics(t, head+"  a: !!bool yes\n  b: [!!bool off]\n")
+	var got []string
+	for _, dg := range ds {
+		got = append(got, string(dg.Code)+" "+dg.Path.String()+" "+dg.Range.String())
+	}
+	assert.Equal(t, []string{"type facts.a d.yaml:5:6", "type facts.b[0] d.yaml:6:7"}, got)
+}
