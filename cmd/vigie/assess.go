@@ -26,16 +26,16 @@ const assessExamples = `  vigie assess --lang fr --format text examples/declarat
 
 func runAssess(args []string, e *env) int {
 	fs := newFlags("assess", e, "vigie assess [--rubric PATH]… [--format FORMAT] [--as-of DATE] [--lang fr|en] [-o FILE|DIR] [--html FILE|DIR] [--bom] [--fail-below SCORE] [--fail-on-tier TIER] [--fail-on-severity SEVERITY] DECLARATION…", assessExamples)
-	format := fs.String("format", "json", e.t("output format: ", "format de sortie : ")+formatList())
+	format := fs.String("format", "json", fs.help("output format: "+formatList(), "format de sortie : "+formatList()))
 	var rubrics repeated
-	fs.Var(&rubrics, "rubric", e.t("a rubric file or folder (repeatable; default: the embedded catalog)", "une grille, fichier ou dossier (répétable ; par défaut : le catalogue intégré)"))
-	asOf := fs.String("as-of", "", e.t("date the assessment is made as of, YYYY-MM-DD (default: today)", "date à laquelle l'évaluation est faite, AAAA-MM-JJ (par défaut : aujourd'hui)"))
-	out := fs.String("o", "", e.t("write the result to this file instead of the standard output (or, for a folder, one file per project)", "écrire le résultat dans ce fichier plutôt que sur la sortie standard (ou, pour un dossier, un fichier par projet)"))
-	failBelow := fs.Float64("fail-below", -1, e.t("exit 1 when a rubric's overall score is below this percentage", "sortir avec le code 1 quand le score global d'une grille est sous ce pourcentage"))
-	htmlOut := fs.String("html", "", e.t("also write the HTML report to this file (or, for a folder, one file per project)", "écrire aussi le rapport HTML dans ce fichier (ou, pour un dossier, un fichier par projet)"))
-	bom := fs.Bool("bom", false, e.t("start CSV output with a UTF-8 byte-order mark, for spreadsheet software", "commencer la sortie CSV par une marque d'ordre des octets UTF-8, pour les tableurs"))
-	failTier := fs.String("fail-on-tier", "", e.t("exit 1 when this risk tier, or a more severe one, applies", "sortir avec le code 1 quand ce niveau de risque, ou un plus grave, s'applique"))
-	failSeverity := fs.String("fail-on-severity", "", e.t("exit 1 when a finding of this severity (critical, high, medium, low, info), or a more serious one, is raised", "sortir avec le code 1 quand un constat de cette gravité (critical, high, medium, low, info), ou d'une gravité supérieure, est relevé"))
+	fs.Var(&rubrics, "rubric", fs.help("a rubric file or folder (repeatable; default: the embedded catalog)", "une grille, fichier ou dossier (répétable ; par défaut : le catalogue intégré)"))
+	asOf := fs.String("as-of", "", fs.help("date the assessment is made as of, YYYY-MM-DD (default: today)", "date à laquelle l'évaluation est faite, AAAA-MM-JJ (par défaut : aujourd'hui)"))
+	out := fs.String("o", "", fs.help("write the result to this file instead of the standard output (or, for a folder, one file per project)", "écrire le résultat dans ce fichier plutôt que sur la sortie standard (ou, pour un dossier, un fichier par projet)"))
+	failBelow := fs.Float64("fail-below", -1, fs.help("exit 1 when a rubric's overall score is below this percentage", "sortir avec le code 1 quand le score global d'une grille est sous ce pourcentage"))
+	htmlOut := fs.String("html", "", fs.help("also write the HTML report to this file (or, for a folder, one file per project)", "écrire aussi le rapport HTML dans ce fichier (ou, pour un dossier, un fichier par projet)"))
+	bom := fs.Bool("bom", false, fs.help("start CSV output with a UTF-8 byte-order mark, for spreadsheet software", "commencer la sortie CSV par une marque d'ordre des octets UTF-8, pour les tableurs"))
+	failTier := fs.String("fail-on-tier", "", fs.help("exit 1 when this risk tier, or a more severe one, applies", "sortir avec le code 1 quand ce niveau de risque, ou un plus grave, s'applique"))
+	failSeverity := fs.String("fail-on-severity", "", fs.help("exit 1 when a finding of this severity (critical, high, medium, low, info), or a more serious one, is raised", "sortir avec le code 1 quand un constat de cette gravité (critical, high, medium, low, info), ou d'une gravité supérieure, est relevé"))
 	if code, ok := fs.parse(args); !ok {
 		return code
 	}

@@ -16,23 +16,38 @@ type flags struct {
 	usage    string
 	examples string
 	args     []string
+	// french holds the French description of each option, by its English
+	// one: the language is known only once --lang is read, after the
+	// options are defined.
+	french map[string]string
 }
 
 func newFlags(name string, e *env, usage, examples string) *flags {
-	fs := &flags{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError), e: e, usage: usage, examples: examples}
+	fs := &flags{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError), e: e, usage: usage, examples: examples, french: map[string]string{}}
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&e.lang, "lang", e.lang, e.t("language of messages: fr or en (default from the locale)", "langue des messages : fr ou en (par défaut selon la locale)"))
+	fs.StringVar(&e.lang, "lang", e.lang, fs.help("language of messages: fr or en (default from the locale)", "langue des messages : fr ou en (par défaut selon la locale)"))
 	return fs
+}
+
+// help describes an option in both languages; printUsage picks one.
+func (fs *flags) help(en, fr string) string {
+	fs.french[en] = fr
+	return en
 }
 
 // parse parses args; when it returns ok false, the command returns code.
 func (fs *flags) parse(args []string) (code int, ok bool) {
 	var positional []string
+	help := false
 	for len(args) > 0 {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fs.printUsage(fs.e.stdout)
-				return exitOK, false
+				// Read on, for a --lang after --help.
+				help, args = true, fs.Args()
+				continue
+			}
+			if help {
+				break
 			}
 			fmt.Fprintf(fs.e.stderr, "vigie %s: %v\n", fs.Name(), err)
 			fs.printUsage(fs.e.stderr)
@@ -53,6 +68,10 @@ func (fs *flags) parse(args []string) (code int, ok bool) {
 		// The language is unknown: say it in both.
 		fmt.Fprintf(fs.e.stderr, "vigie %s: --lang must be fr or en, not %q (--lang doit valoir fr ou en)\n", fs.Name(), fs.e.lang)
 		return exitInvalid, false
+	}
+	if help {
+		fs.printUsage(fs.e.stdout)
+		return exitOK, false
 	}
 	fs.args = positional
 	return 0, true
@@ -86,12 +105,16 @@ func (fs *flags) printUsage(w io.Writer) {
 	fmt.Fprintf(w, "%s %s\n\n", fs.e.t("Usage:", "Usage :"), fs.usage)
 	fmt.Fprintln(w, fs.e.t("Options:", "Options :"))
 	fs.VisitAll(func(f *flag.Flag) {
-		name, help := flag.UnquoteUsage(f)
+		name, _ := flag.UnquoteUsage(f)
+		help := f.Usage
+		if fr, ok := fs.french[help]; ok {
+			help = fs.e.t(help, fr)
+		}
 		dash := "--"
 		if len(f.Name) == 1 {
 			dash = "-" // -o, as the usage line and the README write it
 		}
-		fmt.Fprintf(w, "  %s%s %s\n      %s\n", dash, f.Name, name, help)
+		fmt.Fprintf(w, "  %s\n      %s\n", strings.TrimSpace(dash+f.Name+" "+name), help)
 	})
 	if fs.examples != "" {
 		fmt.Fprintf(w, "\n%s\n%s\n", fs.e.t("Examples:", "Exemples :"), strings.TrimRight(fs.examples, "\n"))

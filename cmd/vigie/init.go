@@ -16,7 +16,7 @@ const initExamples = `  vigie init --rubric examples/rubrics/child-rights-maturi
 func runInit(args []string, e *env) int {
 	fs := newFlags("init", e, "vigie init [--rubric PATH]… [--lang fr|en]", initExamples)
 	var rubrics repeated
-	fs.Var(&rubrics, "rubric", e.t("a rubric file or folder (repeatable; default: the embedded catalog)", "une grille, fichier ou dossier (répétable ; par défaut : le catalogue intégré)"))
+	fs.Var(&rubrics, "rubric", fs.help("a rubric file or folder (repeatable; default: the embedded catalog)", "une grille, fichier ou dossier (répétable ; par défaut : le catalogue intégré)"))
 	if code, ok := fs.parse(args); !ok {
 		return code
 	}

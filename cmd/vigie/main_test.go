@@ -340,3 +340,29 @@ func TestDoubleDashEndsOptions(t *testing.T) {
 		})
 	}
 }
+
+// TestHelpLanguage: --help describes the options in the language --lang
+// names, wherever --lang stands among the arguments.
+func TestHelpLanguage(t *testing.T) {
+	t.Parallel()
+	for _, c := range commands() {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			code, en, errOut := vigie(t, c.name, "--help", "--lang", "en")
+			require.Equal(t, exitOK, code, errOut)
+			code, before, errOut := vigie(t, c.name, "--lang", "fr", "--help")
+			require.Equal(t, exitOK, code, errOut)
+			code, after, errOut := vigie(t, c.name, "--help", "--lang", "fr")
+			require.Equal(t, exitOK, code, errOut)
+			assert.Equal(t, before, after, "the order of --lang and --help does not matter")
+			assert.Contains(t, after, "langue des messages")
+			enLines, frLines := strings.Split(en, "\n"), strings.Split(after, "\n")
+			require.Len(t, frLines, len(enLines))
+			for i, l := range enLines {
+				if strings.HasPrefix(l, "      ") { // an option's description
+					assert.NotEqual(t, l, frLines[i], "%s is not translated", strings.TrimSpace(l))
+				}
+			}
+		})
+	}
+}

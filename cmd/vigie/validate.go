@@ -37,9 +37,9 @@ type fileResult struct {
 func runValidate(args []string, e *env) int {
 	fs := newFlags("validate", e, "vigie validate [--rubric PATH]… [--format text|json|github] [--strict] PATH…", validateExamples)
 	var bases repeated
-	fs.Var(&bases, "rubric", e.t("a rubric file or folder the files may extend, checked too (repeatable)", "une grille (fichier ou dossier) que les fichiers peuvent étendre, vérifiée aussi (répétable)"))
-	format := fs.String("format", "text", e.t("output format: text, json or github", "format de sortie : text, json ou github"))
-	strict := fs.Bool("strict", false, e.t("a text missing in one of the rubric's languages is an error", "un texte manquant dans une des langues de la grille est une erreur"))
+	fs.Var(&bases, "rubric", fs.help("a rubric file or folder the files may extend, checked too (repeatable)", "une grille (fichier ou dossier) que les fichiers peuvent étendre, vérifiée aussi (répétable)"))
+	format := fs.String("format", "text", fs.help("output format: text, json or github", "format de sortie : text, json ou github"))
+	strict := fs.Bool("strict", false, fs.help("a text missing in one of the rubric's languages is an error", "un texte manquant dans une des langues de la grille est une erreur"))
 	if code, ok := fs.parse(args); !ok {
 		return code
 	}
