@@ -293,29 +293,6 @@ func cmpOr(vs ...any) any {
 	return nil
 }
 
-// Refs returns the facts, answers and tiers that p reads, nested conditions included.
-func (p *Predicate) refs(facts, answers, tiers *[]string) {
-	if p == nil {
-		return
-	}
-	if p.Fact != "" && facts != nil {
-		*facts = append(*facts, p.Fact)
-	}
-	if p.Answer != "" && answers != nil {
-		*answers = append(*answers, p.Answer)
-	}
-	if p.Tier != "" && tiers != nil {
-		*tiers = append(*tiers, p.Tier)
-	}
-	for i := range p.All {
-		p.All[i].refs(facts, answers, tiers)
-	}
-	for i := range p.Any {
-		p.Any[i].refs(facts, answers, tiers)
-	}
-	p.Not.refs(facts, answers, tiers)
-}
-
 // walk calls fn with p and every nested condition, with their paths.
 func (p *Predicate) walk(at diag.Path, fn func(*Predicate, diag.Path)) {
 	if p == nil {

@@ -286,7 +286,16 @@ func (s *Set) checkForeign(c *config) diag.Diagnostics {
 // readsForeign reports whether r names answers of other rubrics, or tiers it does not define.
 func (r *Rubric) readsForeign() bool {
 	var answers, tiers []string
-	walkPredicates(r, func(p *Predicate) { p.refs(nil, &answers, &tiers) })
+	walkPredicates(r, func(p *Predicate) {
+		p.walk(diag.Root(), func(q *Predicate, _ diag.Path) {
+			if q.Answer != "" {
+				answers = append(answers, q.Answer)
+			}
+			if q.Tier != "" {
+				tiers = append(tiers, q.Tier)
+			}
+		})
+	})
 	if r.Classification != nil {
 		for _, o := range r.Classification.Obligations {
 			answers = append(answers, o.Criteria...)
