@@ -64,11 +64,7 @@ func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 	if cl := res.Classification; cl != nil {
 		p("## %s\n\n", o.t("classification"))
 		for _, r := range cl.Rules {
-			p("- **%s** — %s%s%s", md(r.TierTitle), md(ruleTitle(r)), o.colon(), md(r.Rationale))
-			if len(r.References) > 0 {
-				p(" (%s)", strings.Join(r.References, ", "))
-			}
-			p("\n")
+			p("- **%s** — %s%s%s%s\n", md(r.TierTitle), md(ruleTitle(r)), o.colon(), md(r.Rationale), cited(r.References))
 			if r.Review {
 				p("  - ⚠ %s. %s%s%s\n", o.t("review"), o.t("readings"), o.colon(), md(r.ReviewNote))
 			}
@@ -77,7 +73,7 @@ func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 			p("- %s\n", o.t("default_tier"))
 		}
 		for _, u := range cl.Upcoming {
-			p("- %s %s — **%s**%s%s (%s)\n", o.t("upcoming"), o.t("from_date", o.date(u.Effective)), md(u.TierTitle), o.colon(), md(ruleTitle(u)), strings.Join(u.References, ", "))
+			p("- %s %s — **%s**%s%s%s\n", o.t("upcoming"), o.t("from_date", o.date(u.Effective)), md(u.TierTitle), o.colon(), md(ruleTitle(u)), cited(u.References))
 		}
 		p("\n")
 	}
@@ -163,6 +159,15 @@ func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 	for _, rr := range res.Rubrics {
 		p("- %s%s`%s` %s (sha256 `%s`)\n", o.t("rubric"), o.colon(), rr.ID, rr.Version, rr.SHA256)
 	}
+}
+
+// cited is the references of a rule, in parentheses after its text, or
+// nothing when it has none.
+func cited(refs []string) string {
+	if len(refs) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(refs, ", ") + ")"
 }
 
 // ruleTitle names a rule: its title, or its identifier when it has none.

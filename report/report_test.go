@@ -139,3 +139,16 @@ func TestTextFindingsWithoutActions(t *testing.T) {
 		assert.NotContains(t, got, want[2], "no findings line without findings")
 	}
 }
+
+// TestMarkdownRuleWithoutReferences: a rule that cites nothing is written
+// without empty parentheses, in force or upcoming.
+func TestMarkdownRuleWithoutReferences(t *testing.T) {
+	t.Parallel()
+	rule := assessment.RuleResult{ID: "r1", Tier: "high", TierTitle: "High", Rationale: "why", Effective: "2027-08-02"}
+	res := &assessment.Result{Subject: assessment.Subject{ID: "p", Name: "P"}, Status: assessment.Pass,
+		Classification: &assessment.Classification{Headline: "high", HeadlineTitle: "High", Rules: []assessment.RuleResult{rule}, Upcoming: []assessment.RuleResult{rule}}}
+	got := string(render(t, report.Markdown, []*assessment.Result{res}, report.Options{}))
+	assert.Contains(t, got, "- **High** — r1: why\n")
+	assert.Contains(t, got, "- Upcoming from 2027-08-02 — **High**: r1\n")
+	assert.NotContains(t, got, "()")
+}

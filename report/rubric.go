@@ -115,11 +115,7 @@ func (o *Options) document(b *strings.Builder, r *rubric.Rubric, markdown bool) 
 			if rule.Review {
 				review = " — " + o.t("review")
 			}
-			p("- %s → %s%s%s%s%s", code(rule.ID), code(rule.Tier), eff, review, o.colon(), tx(rule.Rationale))
-			if len(rule.References) > 0 {
-				p(" (%s)", strings.Join(rule.References, ", "))
-			}
-			p("\n")
+			p("- %s → %s%s%s%s%s%s\n", code(rule.ID), code(rule.Tier), eff, review, o.colon(), tx(rule.Rationale), cited(rule.References))
 		}
 		if len(cl.Obligations) > 0 {
 			p("\n")
