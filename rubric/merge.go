@@ -194,11 +194,12 @@ func merge(base, d *Rubric, c *config) (*Rubric, diag.Diagnostics) {
 		}
 	}
 	// Names in d's own content resolve against the merged rubric.
-	ds = append(ds, checkIn(d, newScope(&m), c, checkNames)...)
+	sc := newScope(&m)
+	ds = append(ds, checkIn(d, sc, c, checkNames)...)
 	// The texts of the merged sections must exist in the extension's
 	// languages: those it adds, and those it inherits when it asks for more
 	// languages than its base.
-	mc := &checker{r: &Rubric{Sections: m.Sections}, o: m.src, sc: newScope(&m), mode: checkShapes, strict: c.strict}
+	mc := &checker{r: &Rubric{Sections: m.Sections}, o: m.src, sc: sc, mode: checkShapes, strict: c.strict}
 	mc.texts()
 	sameLanguages := slices.Equal(m.Languages, base.Languages)
 	for _, dg := range mc.ds {

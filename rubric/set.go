@@ -270,14 +270,11 @@ func (s *Set) checkForeign(c *config) diag.Diagnostics {
 	}
 	var ds diag.Diagnostics
 	for _, r := range s.rubrics {
-		if !r.readsForeign() {
-			continue
+		if !r.readsForeign() || r.src != nil && r.src.merged != nil {
+			continue // merged rubrics were checked with foreign names by merge
 		}
 		sc := newScope(r)
 		sc.foreign = f
-		if r.src != nil && r.src.merged != nil {
-			continue // merged rubrics were checked with foreign names by merge
-		}
 		ds = append(ds, checkIn(r, sc, c, checkNames)...)
 	}
 	return onlyForeign(ds)
