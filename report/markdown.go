@@ -29,7 +29,7 @@ func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 	p("# %s\n\n", md(res.Subject.Name))
 	p("## %s\n\n", o.t("summary"))
 	p("| | |\n|---|---|\n")
-	p("| %s | %s (`%s`) |\n", o.t("project"), md(res.Subject.Name), md(res.Subject.ID))
+	p("| %s | %s (%s) |\n", o.t("project"), md(res.Subject.Name), mdCodeCell(res.Subject.ID))
 	if res.Subject.Organisation != "" {
 		p("| %s | %s |\n", o.t("organisation"), md(res.Subject.Organisation))
 	}
@@ -56,7 +56,7 @@ func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 	if n := len(res.FailedGates); n > 0 {
 		p("**%s**\n\n", o.n("failed_gates", n))
 		for _, g := range res.FailedGates {
-			p("- `%s` — %s (%s)\n", g.Criterion, md(g.Question), o.status(g.Status))
+			p("- %s — %s (%s)\n", mdCode(g.Criterion), md(g.Question), o.status(g.Status))
 		}
 		p("\n")
 	}
@@ -97,7 +97,7 @@ func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 			if a.Gate {
 				sev = "**" + o.t("gate") + "**"
 			}
-			p("| %d | `%s` %s | %s | %s | %s | %s |\n", a.Rank, a.Criterion, md(a.Question), sev, md(a.Recommendation), strings.Join(a.References, ", "), o.number(a.Gain))
+			p("| %d | %s %s | %s | %s | %s | %s |\n", a.Rank, mdCodeCell(a.Criterion), md(a.Question), sev, md(a.Recommendation), strings.Join(a.References, ", "), o.number(a.Gain))
 		}
 		p("\n")
 	}
@@ -105,7 +105,7 @@ func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 	if len(res.Findings) > 0 {
 		p("## %s\n\n", o.t("findings"))
 		for _, f := range res.Findings {
-			p("- **%s** `%s` %s", o.severity(f.Severity), f.Code, md(f.Message))
+			p("- **%s** %s %s", o.severity(f.Severity), mdCode(f.Code), md(f.Message))
 			if at := findingLine(f, res.Subject.File); at != "" {
 				p(" (%s)", md(at))
 			}
@@ -121,7 +121,11 @@ func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 			for _, it := range c.Items {
 				crits := o.t("none")
 				if len(it.Criteria) > 0 {
-					crits = "`" + strings.Join(it.Criteria, "`, `") + "`"
+					var spans []string
+					for _, c := range it.Criteria {
+						spans = append(spans, mdCodeCell(c))
+					}
+					crits = strings.Join(spans, ", ")
 				}
 				p("| %s — %s | %s | %s |\n", md(it.ID), md(it.Title), crits, o.t("st."+it.Status))
 			}
@@ -131,7 +135,7 @@ func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 
 	p("## %s\n\n", o.t("criteria"))
 	for _, c := range res.Criteria {
-		p("- `%s` — %s%s**%s**", c.ID, md(c.Question), o.colon(), o.status(c.Status))
+		p("- %s — %s%s**%s**", mdCode(c.ID), md(c.Question), o.colon(), o.status(c.Status))
 		if c.AnswerLabel != "" {
 			p(" (%s)", md(c.AnswerLabel))
 		}
@@ -155,9 +159,9 @@ func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 	}
 	p("\n## %s\n\n", o.t("provenance"))
 	p("%s\n\n", o.t("generated_by", md(res.Vigie), o.date(res.AsOf)))
-	p("- %s%s`%s` (sha256 `%s`)\n", o.t("declaration"), o.colon(), md(res.Subject.File), res.Subject.SHA256)
+	p("- %s%s%s (sha256 %s)\n", o.t("declaration"), o.colon(), mdCode(res.Subject.File), mdCode(res.Subject.SHA256))
 	for _, rr := range res.Rubrics {
-		p("- %s%s`%s` %s (sha256 `%s`)\n", o.t("rubric"), o.colon(), rr.ID, rr.Version, rr.SHA256)
+		p("- %s%s%s %s (sha256 %s)\n", o.t("rubric"), o.colon(), mdCode(rr.ID), md(rr.Version), mdCode(rr.SHA256))
 	}
 }
 
@@ -185,3 +189,33 @@ var mdEscaper = strings.NewReplacer(
 )
 
 func md(s string) string { return mdEscaper.Replace(s) }
+
+// mdCode writes s as a code span, which Markdown shows as it is: nothing is
+// escaped inside, so the fence is one backtick longer than the longest run
+// of backticks in s, and a space pads s when it starts or ends with one.
+// Control characters, line breaks among them, become spaces.
+func mdCode(s string) string {
+	s = clean(s)
+	if s == "" {
+		return ""
+	}
+	longest, run := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") ||
+		(strings.HasPrefix(s, " ") && strings.HasSuffix(s, " ") && strings.Trim(s, " ") != "") {
+		s = " " + s + " " // Markdown strips one space each side
+	}
+	return fence + s + fence
+}
+
+// mdCodeCell is a code span in a table cell, where a pipe ends the cell
+// even inside a code span unless it is escaped.
+func mdCodeCell(s string) string { return strings.ReplaceAll(mdCode(s), "|", `\|`) }

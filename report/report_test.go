@@ -152,3 +152,11 @@ func TestMarkdownRuleWithoutReferences(t *testing.T) {
 	assert.Contains(t, got, "- Upcoming from 2027-08-02 — **High**: r1\n")
 	assert.NotContains(t, got, "()")
 }
+
+// TestMarkdownFileName: a file name is written as it is, in a code span.
+func TestMarkdownFileName(t *testing.T) {
+	t.Parallel()
+	res := &assessment.Result{Subject: assessment.Subject{ID: "p", Name: "P", File: "my_decl&x.yaml", SHA256: "abc"}, Status: assessment.Pass}
+	got := string(render(t, report.Markdown, []*assessment.Result{res}, report.Options{}))
+	assert.Contains(t, got, "- Declaration: `my_decl&x.yaml` (sha256 `abc`)\n")
+}

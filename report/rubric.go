@@ -46,7 +46,7 @@ func (o *Options) document(b *strings.Builder, r *rubric.Rubric, markdown bool) 
 	}
 	code := func(s string) string {
 		if markdown {
-			return "`" + s + "`"
+			return mdCode(s)
 		}
 		return s
 	}
