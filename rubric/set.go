@@ -76,12 +76,27 @@ func NewSet(rubrics []*Rubric, opts ...SetOption) (*Set, error) {
 		available[id] = r
 	}
 
+	// Each cycle of extends once, at the extends of the rubric it was entered by.
+	ids := keys(members)
+	p := diag.NewPath("extends")
+	same := func(id string) string { return id }
+	base := func(id string) []string {
+		if e := available[id].Extends; e != "" {
+			return []string{e}
+		}
+		return nil
+	}
+	known := func(id string) (string, bool) { _, ok := available[id]; return id, ok }
+	findCycles(ids, same, base, known, func(loop []string, to string) {
+		r := available[loop[0]]
+		ds = append(ds, diag.New(diag.CodeExtendsCycle, r.src.at(p), p, strings.Join(append(slices.Clone(loop), to), " → ")))
+	})
+
 	// Resolve extends, depth first, merging each rubric with its resolved base.
 	merged := map[string]*Rubric{}
-	state := map[string]int{} // 1: in progress, 2: done
-	cycles := map[string]bool{}
-	var resolve func(r *Rubric, chain []string) *Rubric
-	resolve = func(r *Rubric, chain []string) *Rubric {
+	inProgress := map[string]bool{}
+	var resolve func(r *Rubric) *Rubric
+	resolve = func(r *Rubric) *Rubric {
 		if m, ok := merged[r.ID]; ok {
 			return m
 		}
@@ -89,16 +104,8 @@ func NewSet(rubrics []*Rubric, opts ...SetOption) (*Set, error) {
 			merged[r.ID] = r
 			return r
 		}
-		p := diag.NewPath("extends")
-		if state[r.ID] == 1 {
-			loop := append(chain[slices.Index(chain, r.ID):], r.ID)
-			key := slices.Clone(loop[1:])
-			slices.Sort(key)
-			if k := strings.Join(key, " "); !cycles[k] {
-				cycles[k] = true
-				ds = append(ds, diag.New(diag.CodeExtendsCycle, r.src.at(p), p, strings.Join(loop, " → ")))
-			}
-			return nil
+		if inProgress[r.ID] {
+			return nil // a cycle, reported above
 		}
 		base, ok := available[r.Extends]
 		if !ok {
@@ -107,9 +114,9 @@ func NewSet(rubrics []*Rubric, opts ...SetOption) (*Set, error) {
 			ds = append(ds, d)
 			return nil
 		}
-		state[r.ID] = 1
-		b := resolve(base, append(chain, r.ID))
-		state[r.ID] = 2
+		inProgress[r.ID] = true
+		b := resolve(base)
+		inProgress[r.ID] = false
 		if b == nil {
 			return nil
 		}
@@ -118,7 +125,6 @@ func NewSet(rubrics []*Rubric, opts ...SetOption) (*Set, error) {
 		merged[r.ID] = m
 		return m
 	}
-	ids := keys(members)
 	extended := map[string]bool{}
 	for _, id := range ids {
 		if r := members[id]; r.Extends != "" {
@@ -127,7 +133,7 @@ func NewSet(rubrics []*Rubric, opts ...SetOption) (*Set, error) {
 	}
 	s := &Set{byID: map[string]*Rubric{}, facts: map[string]*Fact{}}
 	for _, id := range ids {
-		m := resolve(members[id], nil)
+		m := resolve(members[id])
 		if m == nil || extended[id] {
 			continue
 		}
