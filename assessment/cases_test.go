@@ -3,6 +3,7 @@ package assessment_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/vigie-ai/vigie/assessment"
+	"github.com/vigie-ai/vigie/diag"
 	"github.com/vigie-ai/vigie/rubric"
 )
 
@@ -51,7 +53,7 @@ type want struct {
 	NotFindings []string            `yaml:"no_findings"` // codes or code:subject that must not
 	Plan        []string            `yaml:"plan"`        // the first criteria of the plan d'action, in order
 	Complete    *float64            `yaml:"completeness"`
-	Invalid     []string            `yaml:"invalid"` // diagnostic codes when the declaration does not fit
+	Invalid     []string            `yaml:"invalid"` // every diagnostic code when the declaration does not fit, once per diagnostic
 }
 
 func TestCases(t *testing.T) {
@@ -80,20 +82,14 @@ func TestCases(t *testing.T) {
 			require.NoError(t, err)
 			a, err := assessment.Compile(set)
 			require.NoError(t, err)
-			d, err := assessment.ParseDeclaration("declaration.yaml", []byte(tc.Declaration))
+			d, parseErr := assessment.ParseDeclaration("declaration.yaml", []byte(tc.Declaration))
 			for _, run := range tc.Runs {
 				w := run.Want
 				if len(w.Invalid) > 0 {
-					if err == nil {
-						_, err = a.Assess(context.Background(), d, assessment.WithAsOf(date(t, run.AsOf)))
-					}
-					require.ErrorIs(t, err, assessment.ErrInvalid)
-					for _, code := range w.Invalid {
-						assert.Contains(t, err.Error(), "["+code+"]")
-					}
+					checkInvalid(t, a, d, parseErr, run.AsOf, w)
 					continue
 				}
-				require.NoError(t, err)
+				require.NoError(t, parseErr)
 				lang := run.Lang
 				if lang == "" {
 					lang = "en"
@@ -107,6 +103,29 @@ func TestCases(t *testing.T) {
 			}
 		})
 	}
+}
+
+// checkInvalid checks a run that expects the declaration refused, by the
+// parser (parseErr) or by Assess: with exactly the diagnostic codes listed,
+// each as many times as it is listed.
+func checkInvalid(t *testing.T, a *assessment.Assessor, d *assessment.Declaration, parseErr error, asOf string, w want) {
+	t.Helper()
+	msg := "as of " + asOf
+	rest := w
+	rest.Invalid = nil
+	assert.Zero(t, rest, msg+": a refused declaration has no result to check")
+	err := parseErr
+	if err == nil {
+		_, err = a.Assess(context.Background(), d, assessment.WithAsOf(date(t, asOf)))
+	}
+	require.ErrorIs(t, err, assessment.ErrInvalid, msg)
+	var ds diag.Diagnostics
+	require.True(t, errors.As(err, &ds), "%s: no diagnostics in %v", msg, err)
+	var codes []string
+	for _, dg := range ds {
+		codes = append(codes, string(dg.Code))
+	}
+	assert.ElementsMatch(t, w.Invalid, codes, "%s: diagnostics\n%s", msg, ds)
 }
 
 func date(t *testing.T, s string) time.Time {
