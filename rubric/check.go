@@ -714,7 +714,9 @@ func (k *checker) scoring() {
 				d.Suggestion = diag.Suggest(id, keys(k.sc.sections))
 			}
 		}
-		k.coverage(s, p)
+		if k.r.Extends == "" { // merge checks an extension's bands against the merged sections
+			k.coverage(s, p)
+		}
 		for j, a := range s.Adjustments {
 			ap := p.Child("adjustments").Index(j)
 			if (a.Percent == nil) == (a.Add == nil) {
@@ -776,7 +778,7 @@ func (k *checker) scoreCycles() {
 // coverage checks that the bands of a score cover every value it can take:
 // 0 to 100 for a percentage, 0 to the most points its sections can earn.
 func (k *checker) coverage(s *Score, p diag.Path) {
-	if len(s.Bands) == 0 || k.r.Extends != "" && k.sc.foreign == nil && len(k.r.Sections) == 0 {
+	if len(s.Bands) == 0 {
 		return
 	}
 	top := 100.0

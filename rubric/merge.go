@@ -196,6 +196,17 @@ func merge(base, d *Rubric, c *config) (*Rubric, diag.Diagnostics) {
 	// Names in d's own content resolve against the merged rubric.
 	sc := newScope(&m)
 	ds = append(ds, checkIn(d, sc, c, checkNames)...)
+	// The bands of d's own scores cover the points of all the merged
+	// sections. Inherited scores were checked with the base; what the
+	// extension's criteria add to them goes unchecked, as their bands are
+	// written in another file.
+	if d.src.hasScoring {
+		cc := &checker{r: &m, o: m.src, sc: sc, mode: checkNames}
+		for i := range m.Scoring.Scores {
+			cc.coverage(&m.Scoring.Scores[i], diag.NewPath("scoring").Child("scores").Index(i))
+		}
+		ds = append(ds, cc.ds...)
+	}
 	// The texts of the merged sections must exist in the extension's
 	// languages: those it adds, and those it inherits when it asks for more
 	// languages than its base.
