@@ -3,9 +3,11 @@ package report
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/vigie-ai/vigie/assessment"
+	"github.com/vigie-ai/vigie/internal/ghaction"
 )
 
 // githubRenderer writes GitHub Actions workflow commands: an annotation per
@@ -17,7 +19,7 @@ func (githubRenderer) render(w io.Writer, results []*assessment.Result, o *Optio
 	var b strings.Builder
 	for _, res := range results {
 		for _, f := range res.Findings {
-			fmt.Fprintf(&b, "::%s %s::%s\n", githubLevel(f.Severity), githubProperties(f, res.Subject.File), ghData(f.Message))
+			b.WriteString(ghaction.Command(githubLevel(f.Severity), f.Message, githubProperties(f, res.Subject.File)...))
 		}
 		tier := o.t("no_classification")
 		if cl := res.Classification; cl != nil {
@@ -30,7 +32,7 @@ func (githubRenderer) render(w io.Writer, results []*assessment.Result, o *Optio
 		if t := failingTier(res); t != "" {
 			line += " — " + o.t("tier_fails", t)
 		}
-		fmt.Fprintf(&b, "::notice::%s\n", ghData(line))
+		b.WriteString(ghaction.Command("notice", line))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -39,43 +41,18 @@ func (githubRenderer) render(w io.Writer, results []*assessment.Result, o *Optio
 // githubProperties locates a finding: in its file, or in the declaration
 // when the position names no file; a finding without a position annotates
 // the run rather than a file.
-func githubProperties(f assessment.Finding, declaration string) string {
-	var props []string
+func githubProperties(f assessment.Finding, declaration string) []ghaction.Property {
+	var props []ghaction.Property
 	if file, ok := findingFile(f, declaration); ok {
-		props = append(props, "file="+ghProperty(file))
+		props = append(props, ghaction.Property{Name: "file", Value: file})
 		if start := f.Position.Start; start.IsValid() {
-			props = append(props, fmt.Sprintf("line=%d", start.Line))
+			props = append(props, ghaction.Property{Name: "line", Value: strconv.Itoa(start.Line)})
 			if start.Column > 0 {
-				props = append(props, fmt.Sprintf("col=%d", start.Column))
+				props = append(props, ghaction.Property{Name: "col", Value: strconv.Itoa(start.Column)})
 			}
 		}
 	}
-	props = append(props, "title="+ghProperty("vigie "+f.Code))
-	return strings.Join(props, ",")
+	return append(props, ghaction.Property{Name: "title", Value: "vigie " + f.Code})
 }
 
 func githubLevel(s assessment.Severity) string { return ciLevel(s, "notice") }
-
-// The runner reads one command a line: data escapes what would end the line
-// or read as an escape; properties also escape their separators. Other
-// control characters become spaces, so that text from a declaration cannot
-// colour or rewrite the log.
-var (
-	ghDataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
-	ghPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
-)
-
-func ghData(s string) string     { return ghDataEscaper.Replace(ghClean(s)) }
-func ghProperty(s string) string { return ghPropertyEscaper.Replace(ghClean(s)) }
-
-func ghClean(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\r' {
-			return r
-		}
-		if isControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
-}

@@ -366,3 +366,15 @@ func TestHelpLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestValidateGitHubCleansControls: a control character in a file name
+// reaches the Actions log as a space, escaped like the report's annotations.
+func TestValidateGitHubCleansControls(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), "a\x1b[31m,b.yaml")
+	require.NoError(t, os.WriteFile(file, []byte("kind: Rubric\n"), 0o644))
+	code, out, errOut := vigie(t, "validate", "--format", "github", file)
+	assert.Equal(t, exitInvalid, code, errOut)
+	assert.NotContains(t, out, "\x1b")
+	assert.Contains(t, out, "a [31m%2Cb.yaml,line=")
+}

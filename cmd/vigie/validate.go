@@ -11,11 +11,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/vigie-ai/vigie/assessment"
 	"github.com/vigie-ai/vigie/diag"
+	"github.com/vigie-ai/vigie/internal/ghaction"
 	"github.com/vigie-ai/vigie/internal/source"
 	"github.com/vigie-ai/vigie/rubric"
 	"github.com/vigie-ai/vigie/rubric/catalog"
@@ -321,19 +323,13 @@ func writeGitHub(w io.Writer, results []*fileResult, lang string) error {
 			if h := d.Hint(lang); h != "" {
 				msg += "\n" + h
 			}
-			fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", level,
-				ghProperty(d.Range.File), max(d.Range.Start.Line, 1), max(d.Range.Start.Column, 1),
-				ghProperty("vigie "+string(d.Code)), ghData(msg))
+			b.WriteString(ghaction.Command(level, msg,
+				ghaction.Property{Name: "file", Value: d.Range.File},
+				ghaction.Property{Name: "line", Value: strconv.Itoa(max(d.Range.Start.Line, 1))},
+				ghaction.Property{Name: "col", Value: strconv.Itoa(max(d.Range.Start.Column, 1))},
+				ghaction.Property{Name: "title", Value: "vigie " + string(d.Code)}))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
-
-var (
-	ghDataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
-	ghPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
-)
-
-func ghData(s string) string     { return ghDataEscaper.Replace(s) }
-func ghProperty(s string) string { return ghPropertyEscaper.Replace(s) }
