@@ -56,8 +56,11 @@ func TestConcurrentAssess(t *testing.T) {
 	wantEN := encode(t, resEN)
 	require.NotEqual(t, string(want), string(wantEN), "the two languages differ")
 
+	// The goroutines only record what they got: require stops the test
+	// goroutine alone, so assertions wait for them.
 	var wg sync.WaitGroup
 	outs := make([][]byte, 16)
+	errs := make([]error, len(outs))
 	for i := range outs {
 		wg.Go(func() {
 			lang := "fr"
@@ -66,14 +69,19 @@ func TestConcurrentAssess(t *testing.T) {
 			}
 			r, err := a.Assess(context.Background(), d, assessment.WithAsOf(asOf), assessment.WithLanguage(lang))
 			if err != nil {
-				t.Error(err)
+				errs[i] = err
 				return
 			}
-			outs[i] = encode(t, r)
+			var b bytes.Buffer
+			enc := json.NewEncoder(&b)
+			enc.SetIndent("", "  ")
+			errs[i] = enc.Encode(r)
+			outs[i] = b.Bytes()
 		})
 	}
 	wg.Wait()
 	for i, out := range outs {
+		require.NoError(t, errs[i], "run %d", i)
 		if i%2 == 1 {
 			assert.Equal(t, string(wantEN), string(out), "run %d (en)", i)
 		} else {
