@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -145,6 +146,28 @@ answers:
 	var dds diag.Diagnostics
 	require.True(t, errors.As(err, &dds))
 	assert.Len(t, dds, 6)
+}
+
+// TestUpcomingFindingsNameTiersByTitle: the findings for a rule and for an
+// obligation not yet in force name the tier as people read it, by its title
+// in the result's language, as the classification does.
+func TestUpcomingFindingsNameTiersByTitle(t *testing.T) {
+	t.Parallel()
+	a := compileBench(t, 10)
+	d := &assessment.Declaration{APIVersion: "vigie/v1", Kind: "Declaration", Project: assessment.Project{ID: "p", Name: "P"},
+		Facts: map[string]any{"public_body": true, "capabilities": []any{"scoring", "profiling", "conversational"}}}
+	for lang, titles := range map[string][]string{"en": {"High risk", "Transparency"}, "fr": {"Haut risque", "Transparence"}} {
+		res, err := a.Assess(context.Background(), d, assessment.WithAsOf(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)), assessment.WithLanguage(lang))
+		require.NoError(t, err)
+		got := map[string]string{}
+		for _, f := range res.Findings {
+			got[f.Code+":"+f.Subject] = f.Message
+		}
+		require.Contains(t, got, "upcoming-obligation:bench#high", lang)
+		require.Contains(t, got, "upcoming-rule:bench#chatbot", lang)
+		assert.Contains(t, got["upcoming-obligation:bench#high"], titles[0], lang)
+		assert.Contains(t, got["upcoming-rule:bench#chatbot"], titles[1], lang)
+	}
 }
 
 func TestAssessHonoursContext(t *testing.T) {

@@ -530,9 +530,10 @@ func (r *run) findings(res *Result) {
 		}
 		for _, ob := range cl.Obligations {
 			if !ob.InForce {
+				ct := a.tiers[a.tierByRubric(ob.Rubric, ob.Tier)]
 				r.finding(res, Medium, "upcoming-obligation", ob.Rubric+"#"+ob.Tier,
 					fmt.Sprintf(r.t("From %s, the tier %s makes these criteria critères impératifs: %s", "À partir du %s, le niveau de risque %s rend ces critères impératifs : %s"),
-						r.date(ob.Effective), ob.Tier, strings.Join(ob.Criteria, ", ")), nil)
+						r.date(ob.Effective), r.text(ct.t.Title, a.rubrics[ct.rubric].r), strings.Join(ob.Criteria, ", ")), nil)
 			}
 		}
 	}
