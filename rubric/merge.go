@@ -18,7 +18,7 @@ type locator struct {
 // file each piece was written in.
 func merge(base, d *Rubric, c *config) (*Rubric, diag.Diagnostics) {
 	m := *d
-	m.base = base
+	m.base, m.own = base, d
 	m.src = &origin{file: d.src.file, sha256: d.src.sha256, warnings: d.src.warnings, hasScoring: d.src.hasScoring, hasLanguage: d.src.hasLanguage}
 	m.src.merged = &mergedLocs{}
 	var ds diag.Diagnostics

@@ -50,6 +50,7 @@ type Rubric struct {
 
 	src  *origin // where the rubric was read from
 	base *Rubric // the rubric it extends, once resolved
+	own  *Rubric // for a rubric merged with its base: the extension as written
 }
 
 // Baseline records the legal texts a rubric encodes and when they were checked.

@@ -275,13 +275,23 @@ func (s *Set) checkForeign(c *config) diag.Diagnostics {
 		}
 	}
 	var ds diag.Diagnostics
+	checked := map[*Rubric]bool{}
 	for _, r := range s.rubrics {
-		if !r.readsForeign() || r.src != nil && r.src.merged != nil {
-			continue // merged rubrics were checked with foreign names by merge
+		// A merged rubric is checked as it was written: the extension's own
+		// content, then its base's, each with the names of what it merges into.
+		for x := r; x != nil; x = x.base {
+			own := x
+			if x.own != nil {
+				own = x.own
+			}
+			if checked[own] || !own.readsForeign() {
+				continue
+			}
+			checked[own] = true
+			sc := newScope(x)
+			sc.foreign = f
+			ds = append(ds, checkIn(own, sc, c, checkNames)...)
 		}
-		sc := newScope(r)
-		sc.foreign = f
-		ds = append(ds, checkIn(r, sc, c, checkNames)...)
 	}
 	return onlyForeign(ds)
 }
@@ -331,6 +341,17 @@ func walkPredicates(r *Rubric, fn func(*Predicate)) {
 		}
 		for j := range r.Sections[i].Criteria {
 			if p := r.Sections[i].Criteria[j].AppliesWhen; p != nil {
+				fn(p)
+			}
+		}
+	}
+	for i := range r.Overrides {
+		o := &r.Overrides[i]
+		if o.AppliesWhen != nil {
+			fn(o.AppliesWhen)
+		}
+		for j := range o.AddCriteria {
+			if p := o.AddCriteria[j].AppliesWhen; p != nil {
 				fn(p)
 			}
 		}
