@@ -87,7 +87,9 @@ type run struct {
 	e      env
 	states []cstate
 	// classification
-	fired, upcoming []int // rule indexes
+	fired, upcoming []int // rule indexes; upcoming as the result lists them, by date
+	// The tier and the obligation behind each entry of the result's classification.
+	clTiers, clObls []int
 	gateSrc         []string
 	oblInForce      []bool
 	// The answer to each criterion and where it is, resolved once.
@@ -194,6 +196,7 @@ func (a *Assessor) release(r *run) {
 	r.scratch, r.todo = r.scratch[:0], r.todo[:0]
 	clear(r.oblInForce)
 	r.fired, r.upcoming = r.fired[:0], r.upcoming[:0]
+	r.clTiers, r.clObls = r.clTiers[:0], r.clObls[:0]
 	r.a, r.d, r.cfg = nil, nil, nil
 	a.runs.Put(r)
 }

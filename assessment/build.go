@@ -46,15 +46,6 @@ func (r *run) result() *Result {
 	return res
 }
 
-func (a *Assessor) tierByRubric(rubricID, tier string) int {
-	for i, t := range a.tiers {
-		if t.t.ID == tier && a.rubrics[t.rubric].r.ID == rubricID {
-			return i
-		}
-	}
-	return -1
-}
-
 // refs copies a list of references, so that a result shares nothing with the rubrics.
 func refs(ids []string) []string {
 	return append(make([]string, 0, len(ids)), ids...)
@@ -82,14 +73,16 @@ func (r *run) classification(res *Result) {
 		cl.Rules = append(cl.Rules, rr)
 		cl.NeedsReview = cl.NeedsReview || rr.Review
 	}
+	// Sorted in place, so that findings read each upcoming rule's tier by index.
+	slices.SortStableFunc(r.upcoming, func(x, y int) int { return cmp.Compare(a.rules[x].effective, a.rules[y].effective) })
 	for _, ri := range r.upcoming {
 		cl.Upcoming = append(cl.Upcoming, rule(ri))
 	}
-	slices.SortStableFunc(cl.Upcoming, func(x, y RuleResult) int { return cmp.Compare(x.Effective, y.Effective) })
 	for ti, t := range a.tiers { // in rubric order, the most severe first
 		if !r.e.tiers[ti] {
 			continue
 		}
+		r.clTiers = append(r.clTiers, ti)
 		rub := a.rubrics[t.rubric].r
 		tr := TierResult{ID: t.t.ID, Title: r.text(t.t.Title, rub), Rubric: rub.ID, Rules: []string{}, Fails: t.t.Fail}
 		for _, ri := range r.fired {
@@ -106,6 +99,7 @@ func (r *run) classification(res *Result) {
 		if o.tier < 0 || !r.e.tiers[o.tier] {
 			continue
 		}
+		r.clObls = append(r.clObls, oi)
 		rub := a.rubrics[o.rubric].r
 		ob := Obligation{Rubric: rub.ID, Tier: o.o.Tier, Effective: o.o.Effective, InForce: r.oblInForce[oi],
 			References: refs(o.o.References), Criteria: []string{}}
@@ -504,8 +498,8 @@ func (r *run) finding(res *Result, sev Severity, code, subject, msg string, pos 
 func (r *run) findings(res *Result) {
 	a := r.a
 	if cl := res.Classification; cl != nil {
-		for _, t := range cl.Tiers {
-			sev := a.tiers[a.tierByRubric(t.Rubric, t.ID)].severity
+		for k, t := range cl.Tiers {
+			sev := a.tiers[r.clTiers[k]].severity
 			rules := strings.Join(t.Rules, ", ")
 			if rules == "" {
 				rules = r.t("none: the default tier", "aucune : niveau par défaut")
@@ -522,15 +516,14 @@ func (r *run) findings(res *Result) {
 					r.t("Judgement call, to be confirmed by a person: rule ", "Appréciation à faire confirmer par une personne : règle ")+name, nil)
 			}
 		}
-		for _, rr := range cl.Upcoming {
-			ct := a.tiers[a.tierByRubric(rr.Rubric, rr.Tier)]
-			r.finding(res, ct.severity, "upcoming-rule", rr.Rubric+"#"+rr.ID,
+		for k, rr := range cl.Upcoming {
+			r.finding(res, a.tiers[a.rules[r.upcoming[k]].tier].severity, "upcoming-rule", rr.Rubric+"#"+rr.ID,
 				fmt.Sprintf(r.t("From %s, rule %s will put the project in the tier %s", "À partir du %s, la règle %s placera le projet au niveau de risque %s"),
-					r.date(rr.Effective), rr.ID, r.text(ct.t.Title, a.rubrics[ct.rubric].r)), nil)
+					r.date(rr.Effective), rr.ID, rr.TierTitle), nil)
 		}
-		for _, ob := range cl.Obligations {
+		for k, ob := range cl.Obligations {
 			if !ob.InForce {
-				ct := a.tiers[a.tierByRubric(ob.Rubric, ob.Tier)]
+				ct := a.tiers[a.obls[r.clObls[k]].tier]
 				r.finding(res, Medium, "upcoming-obligation", ob.Rubric+"#"+ob.Tier,
 					fmt.Sprintf(r.t("From %s, the tier %s makes these criteria critères impératifs: %s", "À partir du %s, le niveau de risque %s rend ces critères impératifs : %s"),
 						r.date(ob.Effective), r.text(ct.t.Title, a.rubrics[ct.rubric].r), strings.Join(ob.Criteria, ", ")), nil)

@@ -302,7 +302,7 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 	var errs []error
 	for ri, cr := range a.rubrics {
 		r := cr.r
-		comp := &predCompiler{a: a, rubric: r}
+		comp := &predCompiler{a: a, rubric: r, cr: cr}
 		for si := range cr.sections {
 			cr.sections[si].applies = comp.compile(r.Sections[si].AppliesWhen)
 		}
@@ -415,7 +415,7 @@ func (a *Assessor) references(rub *rubric.Rubric, ids []string, lang string) []R
 	return out
 }
 
-// localTier returns the index of the tier with id in rubric cr.
+// localTier returns the index of the tier with id in rubric cr, or -1.
 func (a *Assessor) localTier(cr *crubric, id string) int {
 	for _, ti := range cr.tiers {
 		if a.tiers[ti].t.ID == id {
@@ -556,18 +556,6 @@ func (a *Assessor) evaluationOrder() []step {
 // Set returns the rubric set the assessor was compiled from.
 func (a *Assessor) Set() *rubric.Set { return a.set }
 
-// tierFor resolves a tier named in rubric r: r's own tier of that id, else
-// the first rubric's that defines it.
-func (a *Assessor) tierFor(r *rubric.Rubric, id string) int {
-	if t := a.tierByRubric(r.ID, id); t >= 0 {
-		return t
-	}
-	if t, ok := a.tierIdx[id]; ok {
-		return t
-	}
-	return -1
-}
-
 // HasTier reports whether a rubric of the set defines the tier.
 func (a *Assessor) HasTier(id string) bool {
 	_, ok := a.tierIdx[id]
@@ -577,10 +565,12 @@ func (a *Assessor) HasTier(id string) bool {
 // AtLeastAsSevere reports whether the tier of the given rubric is the tier
 // named threshold, or comes before it (is more severe) in that rubric's list.
 func (a *Assessor) AtLeastAsSevere(rubricID, tier, threshold string) bool {
-	t := a.tierByRubric(rubricID, tier)
-	th := a.tierByRubric(rubricID, threshold)
-	if t < 0 || th < 0 {
-		return false
+	for _, cr := range a.rubrics {
+		if cr.r.ID != rubricID {
+			continue
+		}
+		t, th := a.localTier(cr, tier), a.localTier(cr, threshold)
+		return t >= 0 && th >= 0 && a.tiers[t].rank <= a.tiers[th].rank
 	}
-	return a.tiers[t].rank <= a.tiers[th].rank
+	return false
 }

@@ -156,6 +156,7 @@ func (p *cpred) eval(e *env) bool {
 type predCompiler struct {
 	a      *Assessor
 	rubric *rubric.Rubric
+	cr     *crubric // the compiled rubric
 	errs   []error
 }
 
@@ -184,9 +185,14 @@ func (c *predCompiler) compile(p *rubric.Predicate) *cpred {
 		out.kids = []*cpred{c.compile(p.Not)}
 	case p.Tier != "":
 		out.kind = pTier
-		out.tier = c.a.tierFor(c.rubric, p.Tier)
+		// The rubric's own tier of that id, else the first rubric's that defines it.
+		out.tier = c.a.localTier(c.cr, p.Tier)
 		if out.tier < 0 {
-			c.fail("unknown tier %s", p.Tier)
+			if t, ok := c.a.tierIdx[p.Tier]; ok {
+				out.tier = t
+			} else {
+				c.fail("unknown tier %s", p.Tier)
+			}
 		}
 	case p.Fact != "":
 		out.kind = pValue
