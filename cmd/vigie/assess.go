@@ -26,10 +26,10 @@ const assessExamples = `  vigie assess --lang fr --format text examples/declarat
 
 func runAssess(args []string, e *env) int {
 	fs := newFlags("assess", e, "vigie assess [--rubric PATH]… [--format FORMAT] [--as-of DATE] [--lang fr|en] [-o FILE|DIR] [--html FILE|DIR] [--bom] [--fail-below SCORE] [--fail-on-tier TIER] [--fail-on-severity SEVERITY] DECLARATION…", assessExamples)
-	format := fs.String("format", "json", fs.help("output format: "+formatList(), "format de sortie : "+formatList()))
+	format := fs.String("format", "json", fs.help("output format: "+formatList(), "format de sortie\u00a0: "+formatList()))
 	var rubrics repeated
-	fs.Var(&rubrics, "rubric", fs.help("a rubric file or folder (repeatable; default: the embedded catalog)", "une grille, fichier ou dossier (répétable ; par défaut : le catalogue intégré)"))
-	asOf := fs.String("as-of", "", fs.help("date the assessment is made as of, YYYY-MM-DD (default: today)", "date à laquelle l'évaluation est faite, AAAA-MM-JJ (par défaut : aujourd'hui)"))
+	fs.Var(&rubrics, "rubric", fs.help("a rubric file or folder (repeatable; default: the embedded catalog)", "une grille, fichier ou dossier (répétable\u00a0; par défaut\u00a0: le catalogue intégré)"))
+	asOf := fs.String("as-of", "", fs.help("date the assessment is made as of, YYYY-MM-DD (default: today)", "date à laquelle l'évaluation est faite, AAAA-MM-JJ (par défaut\u00a0: aujourd'hui)"))
 	out := fs.String("o", "", fs.help("write the result to this file instead of the standard output (or, for a folder, one file per project)", "écrire le résultat dans ce fichier plutôt que sur la sortie standard (ou, pour un dossier, un fichier par projet)"))
 	failBelow := fs.Float64("fail-below", -1, fs.help("exit 1 when a rubric's overall score is below this percentage", "sortir avec le code 1 quand le score global d'une grille est sous ce pourcentage"))
 	htmlOut := fs.String("html", "", fs.help("also write the HTML report to this file (or, for a folder, one file per project)", "écrire aussi le rapport HTML dans ce fichier (ou, pour un dossier, un fichier par projet)"))
@@ -41,11 +41,11 @@ func runAssess(args []string, e *env) int {
 	}
 	outFormat, err := report.ParseFormat(*format)
 	if err != nil {
-		fmt.Fprintf(e.stderr, e.t("vigie assess: unknown format %q (%s)\n", "vigie assess : format inconnu %q (%s)\n"), *format, formatList())
+		fmt.Fprintf(e.stderr, e.t("vigie assess: unknown format %q (%s)\n", "vigie assess\u00a0: format inconnu %q (%s)\n"), *format, formatList())
 		return exitInvalid
 	}
 	if len(fs.args) == 0 {
-		fmt.Fprintln(e.stderr, e.t("vigie assess: give at least one declaration", "vigie assess : indiquez au moins une déclaration"))
+		fmt.Fprintln(e.stderr, e.t("vigie assess: give at least one declaration", "vigie assess\u00a0: indiquez au moins une déclaration"))
 		fs.printUsage(e.stderr)
 		return exitInvalid
 	}
@@ -53,7 +53,7 @@ func runAssess(args []string, e *env) int {
 	if *asOf != "" {
 		d, err := time.Parse(time.DateOnly, *asOf)
 		if err != nil {
-			fmt.Fprintf(e.stderr, e.t("vigie assess: --as-of %q is not a date YYYY-MM-DD\n", "vigie assess : --as-of %q n'est pas une date AAAA-MM-JJ\n"), *asOf)
+			fmt.Fprintf(e.stderr, e.t("vigie assess: --as-of %q is not a date YYYY-MM-DD\n", "vigie assess\u00a0: --as-of %q n'est pas une date AAAA-MM-JJ\n"), *asOf)
 			return exitInvalid
 		}
 		date = d
@@ -63,11 +63,11 @@ func runAssess(args []string, e *env) int {
 		return code
 	}
 	if *failTier != "" && !assessor.HasTier(*failTier) {
-		fmt.Fprintf(e.stderr, e.t("vigie assess: --fail-on-tier: no rubric has the tier %q\n", "vigie assess : --fail-on-tier : aucune grille n'a le niveau de risque %q\n"), *failTier)
+		fmt.Fprintf(e.stderr, e.t("vigie assess: --fail-on-tier: no rubric has the tier %q\n", "vigie assess\u00a0: --fail-on-tier\u00a0: aucune grille n'a le niveau de risque %q\n"), *failTier)
 		return exitInvalid
 	}
 	if *failSeverity != "" && !assessment.Severity(*failSeverity).Known() {
-		fmt.Fprintf(e.stderr, e.t("vigie assess: --fail-on-severity: %q is not a severity; use critical, high, medium, low or info\n", "vigie assess : --fail-on-severity : %q n'est pas une gravité ; utilisez critical, high, medium, low ou info\n"), *failSeverity)
+		fmt.Fprintf(e.stderr, e.t("vigie assess: --fail-on-severity: %q is not a severity; use critical, high, medium, low or info\n", "vigie assess\u00a0: --fail-on-severity\u00a0: %q n'est pas une gravité\u00a0; utilisez critical, high, medium, low ou info\n"), *failSeverity)
 		return exitInvalid
 	}
 	pol := policy{below: *failBelow, tier: *failTier, severity: assessment.Severity(*failSeverity)}
@@ -124,7 +124,7 @@ func runAssess(args []string, e *env) int {
 	code = exitOK
 	for _, res := range results {
 		for _, why := range pol.failures(assessor, res, e) {
-			fmt.Fprintf(e.stderr, "%s: %s\n", res.Subject.File, why)
+			fmt.Fprintf(e.stderr, "%s%s%s\n", res.Subject.File, e.colon(), why)
 			code = exitPolicy
 		}
 	}
@@ -153,7 +153,7 @@ func loadSet(paths []string, e *env) (*rubric.Set, int) {
 	if len(paths) == 0 {
 		set, err := catalog.Set()
 		if err != nil {
-			fmt.Fprintf(e.stderr, e.t("vigie: embedded catalog: %v\n", "vigie : catalogue intégré : %v\n"), err)
+			fmt.Fprintf(e.stderr, e.t("vigie: embedded catalog: %v\n", "vigie\u00a0: catalogue intégré\u00a0: %v\n"), err)
 			return nil, exitInternal
 		}
 		return set, exitOK
@@ -204,7 +204,7 @@ type policy struct {
 func (p policy) failures(a *assessment.Assessor, res *assessment.Result, e *env) []string {
 	var out []string
 	if n := len(res.FailedGates); n > 0 {
-		out = append(out, e.plural(n, "%d critère impératif failed", "%d critères impératifs failed",
+		out = append(out, e.plural(n, "%d critère impératif not met", "%d critères impératifs not met",
 			"%d critère impératif non atteint", "%d critères impératifs non atteints"))
 	}
 	if res.Classification != nil {
@@ -217,8 +217,8 @@ func (p policy) failures(a *assessment.Assessor, res *assessment.Result, e *env)
 	if p.below >= 0 {
 		for _, rr := range res.Rubrics {
 			if rr.Overall.Percent != nil && *rr.Overall.Percent < p.below {
-				out = append(out, fmt.Sprintf(e.t("rubric %s: overall score %s%% is below %s%%", "grille %s : score global %s %% sous %s %%"),
-					rr.ID, strconv.FormatFloat(*rr.Overall.Percent, 'f', -1, 64), strconv.FormatFloat(p.below, 'f', -1, 64)))
+				out = append(out, fmt.Sprintf(e.t("rubric %s: overall score %s%% is below %s%%", "grille %s\u00a0: score global %s\u00a0%% sous %s\u00a0%%"),
+					rr.ID, e.number(*rr.Overall.Percent), e.number(p.below)))
 			}
 		}
 	}
@@ -238,10 +238,28 @@ func (p policy) failures(a *assessment.Assessor, res *assessment.Result, e *env)
 		}
 		if n > 0 {
 			out = append(out, e.plural(n, "%d finding", "%d findings", "%d constat", "%d constats")+
-				fmt.Sprintf(e.t(" of severity %s or more", " de gravité %s ou plus"), p.severity))
+				fmt.Sprintf(e.t(" of severity %s or more", " de gravité %s ou plus"), e.severity(p.severity)))
 		}
 	}
 	return out
+}
+
+// severity names a severity as the reports do.
+func (e *env) severity(s assessment.Severity) string {
+	if e.lang != "fr" {
+		return string(s)
+	}
+	return map[assessment.Severity]string{assessment.Critical: "critique", assessment.High: "élevée",
+		assessment.Medium: "moyenne", assessment.Low: "faible", assessment.Info: "information"}[s]
+}
+
+// number writes a number as people read it: French uses a decimal comma.
+func (e *env) number(f float64) string {
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if e.lang == "fr" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }
 
 // writeReports writes the reports: to the standard output or one file; or,

@@ -161,3 +161,27 @@ func TestAssessFailingTier(t *testing.T) {
 		assert.NotContains(t, errOut, "0 crit", "no count of failed critères impératifs when none failed")
 	}
 }
+
+// TestAssessPolicyWording: why a result fails the policy is said as the
+// reports say it, in French with French severities and spacing.
+func TestAssessPolicyWording(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("../../examples/declarations/tri-informations-preoccupantes.yaml")
+	require.NoError(t, err)
+	failing := strings.Replace(string(data), "child-rights-maturity/human-decides:\n    value: true", "child-rights-maturity/human-decides:\n    value: false", 1)
+	require.NotEqual(t, string(data), failing)
+	file := filepath.Join(t.TempDir(), "decl.yaml")
+	require.NoError(t, os.WriteFile(file, []byte(failing), 0o644))
+	for lang, want := range map[string][]string{
+		"en": {file + ": 1 critère impératif not met\n", " of severity medium or more\n", "overall score 23% is below 50.5%\n"},
+		"fr": {file + "\u00a0: 1 critère impératif non atteint\n", " de gravité moyenne ou plus\n", "score global 23\u00a0% sous 50,5\u00a0%\n"},
+	} {
+		code, _, errOut := vigie(t, "assess", "--lang", lang, "--rubric", maturity, "--as-of", "2026-11-22",
+			"--fail-on-severity", "medium", "--fail-below", "50.5", file)
+		assert.Equal(t, exitPolicy, code, errOut)
+		for _, w := range want {
+			assert.Contains(t, errOut, w)
+		}
+		assert.NotContains(t, errOut, "failed")
+	}
+}

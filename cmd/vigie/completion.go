@@ -49,7 +49,7 @@ func runCompletion(args []string, e *env) int {
 	case "fish":
 		script = fishCompletion(names, formats)
 	default:
-		fmt.Fprintf(e.stderr, e.t("vigie completion: unknown shell %q (bash, zsh or fish)\n", "vigie completion : shell inconnu %q (bash, zsh ou fish)\n"), fs.args[0])
+		fmt.Fprintf(e.stderr, e.t("vigie completion: unknown shell %q (bash, zsh or fish)\n", "vigie completion\u00a0: shell inconnu %q (bash, zsh ou fish)\n"), fs.args[0])
 		return exitInvalid
 	}
 	if _, err := fmt.Fprint(e.stdout, script); err != nil {

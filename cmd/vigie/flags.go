@@ -25,7 +25,7 @@ type flags struct {
 func newFlags(name string, e *env, usage, examples string) *flags {
 	fs := &flags{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError), e: e, usage: usage, examples: examples, french: map[string]string{}}
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&e.lang, "lang", e.lang, fs.help("language of messages: fr or en (default from the locale)", "langue des messages : fr ou en (par défaut selon la locale)"))
+	fs.StringVar(&e.lang, "lang", e.lang, fs.help("language of messages: fr or en (default from the locale)", "langue des messages\u00a0: fr ou en (par défaut selon la locale)"))
 	return fs
 }
 
@@ -102,8 +102,8 @@ func (fs *flags) terminated(consumed []string) bool {
 }
 
 func (fs *flags) printUsage(w io.Writer) {
-	fmt.Fprintf(w, "%s %s\n\n", fs.e.t("Usage:", "Usage :"), fs.usage)
-	fmt.Fprintln(w, fs.e.t("Options:", "Options :"))
+	fmt.Fprintf(w, "%s %s\n\n", fs.e.t("Usage:", "Usage\u00a0:"), fs.usage)
+	fmt.Fprintln(w, fs.e.t("Options:", "Options\u00a0:"))
 	fs.VisitAll(func(f *flag.Flag) {
 		name, _ := flag.UnquoteUsage(f)
 		help := f.Usage
@@ -117,7 +117,7 @@ func (fs *flags) printUsage(w io.Writer) {
 		fmt.Fprintf(w, "  %s\n      %s\n", strings.TrimSpace(dash+f.Name+" "+name), help)
 	})
 	if fs.examples != "" {
-		fmt.Fprintf(w, "\n%s\n%s\n", fs.e.t("Examples:", "Exemples :"), strings.TrimRight(fs.examples, "\n"))
+		fmt.Fprintf(w, "\n%s\n%s\n", fs.e.t("Examples:", "Exemples\u00a0:"), strings.TrimRight(fs.examples, "\n"))
 	}
 }
 

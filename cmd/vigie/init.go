@@ -16,12 +16,12 @@ const initExamples = `  vigie init --rubric examples/rubrics/child-rights-maturi
 func runInit(args []string, e *env) int {
 	fs := newFlags("init", e, "vigie init [--rubric PATH]… [--lang fr|en]", initExamples)
 	var rubrics repeated
-	fs.Var(&rubrics, "rubric", fs.help("a rubric file or folder (repeatable; default: the embedded catalog)", "une grille, fichier ou dossier (répétable ; par défaut : le catalogue intégré)"))
+	fs.Var(&rubrics, "rubric", fs.help("a rubric file or folder (repeatable; default: the embedded catalog)", "une grille, fichier ou dossier (répétable\u00a0; par défaut\u00a0: le catalogue intégré)"))
 	if code, ok := fs.parse(args); !ok {
 		return code
 	}
 	if len(fs.args) > 0 {
-		fmt.Fprintln(e.stderr, e.t("vigie init: no argument but options", "vigie init : aucun argument hormis les options"))
+		fmt.Fprintln(e.stderr, e.t("vigie init: no argument but options", "vigie init\u00a0: aucun argument hormis les options"))
 		fs.printUsage(e.stderr)
 		return exitInvalid
 	}
@@ -48,7 +48,7 @@ func template(set *rubric.Set, e *env) string {
 		names = append(names, r.ID+" "+r.Version)
 	}
 	w("# yaml-language-server: $schema=https://raw.githubusercontent.com/vigie-ai/vigie/main/schemas/declaration.schema.json\n")
-	w("# %s %s\n", e.t("Declaration of an AI project for vigie. Rubrics:", "Déclaration d'un projet d'IA pour vigie. Grilles :"), strings.Join(names, ", "))
+	w("# %s %s\n", e.t("Declaration of an AI project for vigie. Rubrics:", "Déclaration d'un projet d'IA pour vigie. Grilles\u00a0:"), strings.Join(names, ", "))
 	w("# %s\n", e.t("Uncomment each fact and answer, and fill it in; check with vigie validate --rubric …",
 		"Décommentez chaque fait et chaque réponse, et complétez-les ; vérifiez avec vigie validate --rubric …"))
 	w("apiVersion: vigie/v1\nkind: Declaration\nproject:\n")
@@ -115,9 +115,9 @@ func factShape(f *rubric.Fact, e *env, r *rubric.Rubric) string {
 	}
 	switch f.Type {
 	case rubric.FactEnum:
-		return e.t("one of: ", "une valeur parmi : ") + strings.Join(values, ", ")
+		return e.t("one of: ", "une valeur parmi\u00a0: ") + strings.Join(values, ", ")
 	case rubric.FactSet:
-		return e.t("a list of: ", "une liste parmi : ") + strings.Join(values, ", ")
+		return e.t("a list of: ", "une liste parmi\u00a0: ") + strings.Join(values, ", ")
 	case rubric.FactBool:
 		return "true / false"
 	case rubric.FactNumber:
@@ -151,7 +151,7 @@ func answerShape(r *rubric.Rubric, c *rubric.Criterion, e *env) string {
 				}
 			}
 		}
-		return e.t("one of: ", "une valeur parmi : ") + strings.Join(values, ", ")
+		return e.t("one of: ", "une valeur parmi\u00a0: ") + strings.Join(values, ", ")
 	case rubric.AnswerBoolean:
 		return "true / false"
 	case rubric.AnswerNumber:
@@ -161,7 +161,7 @@ func answerShape(r *rubric.Rubric, c *rubric.Criterion, e *env) string {
 		values = append(values, ch.Value)
 	}
 	if c.Type == rubric.AnswerMulti {
-		return e.t("a list of: ", "une liste parmi : ") + strings.Join(values, ", ")
+		return e.t("a list of: ", "une liste parmi\u00a0: ") + strings.Join(values, ", ")
 	}
-	return e.t("one of: ", "une valeur parmi : ") + strings.Join(values, ", ")
+	return e.t("one of: ", "une valeur parmi\u00a0: ") + strings.Join(values, ", ")
 }

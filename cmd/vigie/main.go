@@ -96,7 +96,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 			return c.run(args[1:], e)
 		}
 	}
-	fmt.Fprintf(stderr, e.t("vigie: unknown command %q\n", "vigie : commande inconnue %q\n"), args[0])
+	fmt.Fprintf(stderr, e.t("vigie: unknown command %q\n", "vigie\u00a0: commande inconnue %q\n"), args[0])
 	usage(e, stderr)
 	return exitInvalid
 }
@@ -105,7 +105,7 @@ func usage(e *env, w io.Writer) {
 	fmt.Fprintln(w, e.t("vigie assesses AI projects of the child-protection sector against rubrics.",
 		"vigie évalue les projets d'IA de la protection de l'enfance au regard de grilles."))
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, e.t("Usage: vigie COMMAND [OPTIONS] [ARGS]", "Usage : vigie COMMANDE [OPTIONS] [ARGUMENTS]"))
+	fmt.Fprintln(w, e.t("Usage: vigie COMMAND [OPTIONS] [ARGS]", "Usage\u00a0: vigie COMMANDE [OPTIONS] [ARGUMENTS]"))
 	fmt.Fprintln(w)
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, e.t(c.summaryEN, c.summaryFR))
@@ -121,6 +121,10 @@ func (e *env) t(en, fr string) string {
 	}
 	return en
 }
+
+// colon is the colon after a label or a name: French puts a non-breaking
+// space before it.
+func (e *env) colon() string { return e.t(": ", "\u00a0: ") }
 
 // plural formats n with the right form: in English 1 is singular, in
 // French 0 and 1 are.

@@ -170,7 +170,7 @@ func TestFrenchFromLocale(t *testing.T) {
 	})
 	assert.Equal(t, exitInvalid, code)
 	assert.Contains(t, out.String(), "erreur[unknown-key]: clé inconnue \"wieght\"")
-	assert.Contains(t, out.String(), "1 fichier vérifié : 0 valide, 1 invalide")
+	assert.Contains(t, out.String(), "1 fichier vérifié\u00a0: 0 valide, 1 invalide")
 }
 
 // TestSchemaCommand checks that the printed schema accepts the example
@@ -356,6 +356,7 @@ func TestHelpLanguage(t *testing.T) {
 			require.Equal(t, exitOK, code, errOut)
 			assert.Equal(t, before, after, "the order of --lang and --help does not matter")
 			assert.Contains(t, after, "langue des messages")
+			assert.NotContains(t, after, " :", "French puts a non-breaking space before a colon")
 			enLines, frLines := strings.Split(en, "\n"), strings.Split(after, "\n")
 			require.Len(t, frLines, len(enLines))
 			for i, l := range enLines {

@@ -14,7 +14,7 @@ const rubricsExamples = `  vigie rubrics
 // runRubrics lists the embedded catalog, or documents one of its rubrics.
 func runRubrics(args []string, e *env) int {
 	fs := newFlags("rubrics", e, "vigie rubrics [ID] [--format text|markdown] [--lang fr|en]", rubricsExamples)
-	format := fs.String("format", "text", fs.help("format of a rubric's documentation: text or markdown", "format de la documentation d'une grille : text ou markdown"))
+	format := fs.String("format", "text", fs.help("format of a rubric's documentation: text or markdown", "format de la documentation d'une grille\u00a0: text ou markdown"))
 	if code, ok := fs.parse(args); !ok {
 		return code
 	}
@@ -47,7 +47,7 @@ func runRubrics(args []string, e *env) int {
 	}
 	f, err := report.ParseFormat(*format)
 	if err != nil || (f != report.Text && f != report.Markdown) {
-		fmt.Fprintf(e.stderr, e.t("vigie rubrics: unknown format %q (text or markdown)\n", "vigie rubrics : format inconnu %q (text ou markdown)\n"), *format)
+		fmt.Fprintf(e.stderr, e.t("vigie rubrics: unknown format %q (text or markdown)\n", "vigie rubrics\u00a0: format inconnu %q (text ou markdown)\n"), *format)
 		return exitInvalid
 	}
 	for _, r := range rs {
@@ -62,6 +62,6 @@ func runRubrics(args []string, e *env) int {
 	for _, r := range rs {
 		ids = append(ids, r.ID)
 	}
-	fmt.Fprintf(e.stderr, e.t("vigie rubrics: no embedded rubric %q (%s)\n", "vigie rubrics : aucune grille intégrée %q (%s)\n"), fs.args[0], strings.Join(ids, ", "))
+	fmt.Fprintf(e.stderr, e.t("vigie rubrics: no embedded rubric %q (%s)\n", "vigie rubrics\u00a0: aucune grille intégrée %q (%s)\n"), fs.args[0], strings.Join(ids, ", "))
 	return exitInvalid
 }

@@ -24,7 +24,7 @@ func runSchema(args []string, e *env) int {
 	case "report":
 		b = schemas.Report()
 	default:
-		fmt.Fprintf(e.stderr, e.t("vigie schema: unknown schema %q (rubric, declaration or report)\n", "vigie schema : schéma inconnu %q (rubric, declaration ou report)\n"), fs.args[0])
+		fmt.Fprintf(e.stderr, e.t("vigie schema: unknown schema %q (rubric, declaration or report)\n", "vigie schema\u00a0: schéma inconnu %q (rubric, declaration ou report)\n"), fs.args[0])
 		return exitInvalid
 	}
 	if _, err := e.stdout.Write(b); err != nil {

@@ -40,17 +40,17 @@ func runValidate(args []string, e *env) int {
 	fs := newFlags("validate", e, "vigie validate [--rubric PATH]… [--format text|json|github] [--strict] PATH…", validateExamples)
 	var bases repeated
 	fs.Var(&bases, "rubric", fs.help("a rubric file or folder the files may extend, checked too (repeatable)", "une grille (fichier ou dossier) que les fichiers peuvent étendre, vérifiée aussi (répétable)"))
-	format := fs.String("format", "text", fs.help("output format: text, json or github", "format de sortie : text, json ou github"))
+	format := fs.String("format", "text", fs.help("output format: text, json or github", "format de sortie\u00a0: text, json ou github"))
 	strict := fs.Bool("strict", false, fs.help("a text missing in one of the rubric's languages is an error", "un texte manquant dans une des langues de la grille est une erreur"))
 	if code, ok := fs.parse(args); !ok {
 		return code
 	}
 	if !slices.Contains([]string{"text", "json", "github"}, *format) {
-		fmt.Fprintf(e.stderr, e.t("vigie validate: unknown format %q (text, json or github)\n", "vigie validate : format inconnu %q (text, json ou github)\n"), *format)
+		fmt.Fprintf(e.stderr, e.t("vigie validate: unknown format %q (text, json or github)\n", "vigie validate\u00a0: format inconnu %q (text, json ou github)\n"), *format)
 		return exitInvalid
 	}
 	if len(fs.args) == 0 {
-		fmt.Fprintln(e.stderr, e.t("vigie validate: give at least one file or folder", "vigie validate : indiquez au moins un fichier ou un dossier"))
+		fmt.Fprintln(e.stderr, e.t("vigie validate: give at least one file or folder", "vigie validate\u00a0: indiquez au moins un fichier ou un dossier"))
 		fs.printUsage(e.stderr)
 		return exitInvalid
 	}
@@ -291,7 +291,7 @@ func writeText(e *env, results []*fileResult) error {
 	}
 	errs, warns := all.Count(diag.Error), all.Count(diag.Warning)
 	n := len(results)
-	_, err := fmt.Fprintf(e.stdout, "%s"+e.t(": ", " : ")+"%s, %s (%s, %s)\n",
+	_, err := fmt.Fprintf(e.stdout, "%s"+e.colon()+"%s, %s (%s, %s)\n",
 		e.plural(n, "%d file checked", "%d files checked", "%d fichier vérifié", "%d fichiers vérifiés"),
 		e.plural(n-invalid, "%d valid", "%d valid", "%d valide", "%d valides"),
 		e.plural(invalid, "%d invalid", "%d invalid", "%d invalide", "%d invalides"),
