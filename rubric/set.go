@@ -12,9 +12,8 @@ import (
 // Set is several rubrics used together. Criteria are namespaced by rubric
 // (children-rights/bi-impact-assessment); facts are shared, and a fact
 // declared by two rubrics must agree. A rubric that extends another is
-// resolved against the set (and the bases given with WithBases) and merged
-// with its base; the base itself is not assessed on its own when a member
-// extends it. A Set is immutable and safe for concurrent use.
+// merged with its base, found in the set; the base itself is not assessed on
+// its own when a member extends it. A Set is immutable and safe for concurrent use.
 type Set struct {
 	warnings diag.Diagnostics
 	rubrics  []*Rubric
@@ -27,17 +26,7 @@ type Set struct {
 type SetOption func(*setConfig) error
 
 type setConfig struct {
-	bases  []*Rubric
 	config config
-}
-
-// WithBases makes rubrics available to extends without assessing them,
-// such as an embedded catalog.
-func WithBases(rubrics ...*Rubric) SetOption {
-	return func(c *setConfig) error {
-		c.bases = append(c.bases, rubrics...)
-		return nil
-	}
 }
 
 // WithSetStrictLanguages makes missing translations in extended content errors.
@@ -68,27 +57,19 @@ func NewSet(rubrics []*Rubric, opts ...SetOption) (*Set, error) {
 		}
 		members[r.ID] = r
 	}
-	available := map[string]*Rubric{}
-	for _, r := range sc.bases {
-		available[r.ID] = r
-	}
-	for id, r := range members {
-		available[id] = r
-	}
-
 	// Each cycle of extends once, at the extends of the rubric it was entered by.
 	ids := keys(members)
 	p := diag.NewPath("extends")
 	same := func(id string) string { return id }
 	base := func(id string) []string {
-		if e := available[id].Extends; e != "" {
+		if e := members[id].Extends; e != "" {
 			return []string{e}
 		}
 		return nil
 	}
-	known := func(id string) (string, bool) { _, ok := available[id]; return id, ok }
+	known := func(id string) (string, bool) { _, ok := members[id]; return id, ok }
 	findCycles(ids, same, base, known, func(loop []string, to string) {
-		r := available[loop[0]]
+		r := members[loop[0]]
 		ds = append(ds, diag.New(diag.CodeExtendsCycle, r.src.at(p), p, strings.Join(append(slices.Clone(loop), to), " → ")))
 	})
 
@@ -107,10 +88,10 @@ func NewSet(rubrics []*Rubric, opts ...SetOption) (*Set, error) {
 		if inProgress[r.ID] {
 			return nil // a cycle, reported above
 		}
-		base, ok := available[r.Extends]
+		base, ok := members[r.Extends]
 		if !ok {
 			d := diag.New(diag.CodeUnknownBase, r.src.at(p), p, strconv.Quote(r.ID), strconv.Quote(r.Extends))
-			d.Suggestion = diag.Suggest(r.Extends, keys(available))
+			d.Suggestion = diag.Suggest(r.Extends, keys(members))
 			ds = append(ds, d)
 			return nil
 		}
