@@ -95,6 +95,7 @@ type run struct {
 	// The answer to each criterion and where it is, resolved once.
 	ans     []*Answer
 	apos    []*diag.Range
+	parts   []*answerPos // nil for an answer without a place
 	answers []Answer
 	// Section scores by rubric, computed once for scores and the plan d'action.
 	secScores [][]sectionScore
@@ -144,6 +145,7 @@ func (a *Assessor) newRun(d *Declaration, cfg *assessConfig) *run {
 			gateSrc:    make([]string, n),
 			ans:        make([]*Answer, n),
 			apos:       make([]*diag.Range, n),
+			parts:      make([]*answerPos, n),
 			answers:    make([]Answer, n),
 			share:      make([]float64, n),
 			oblInForce: make([]bool, len(a.obls)),
@@ -155,11 +157,6 @@ func (a *Assessor) newRun(d *Declaration, cfg *assessConfig) *run {
 		r.staleBefore = make([]string, len(a.rubrics))
 	}
 	r.a, r.d, r.cfg, r.asOf, r.lang = a, d, cfg, cfg.asOf.Format(time.DateOnly), langIndex(cfg.lang)
-	for id, raw := range d.Facts {
-		if fi, ok := a.factIdx[id]; ok {
-			r.e.facts[fi] = toValue(raw, a.facts[fi].f.Type, nil)
-		}
-	}
 	var fallback *diag.Range // answers without a place point at the answers key
 	if d.src != nil && d.src.answersKey.Start.IsValid() {
 		fallback = &d.src.answersKey
@@ -167,7 +164,12 @@ func (a *Assessor) newRun(d *Declaration, cfg *assessConfig) *run {
 	for i := range r.apos {
 		r.apos[i] = fallback
 	}
-	return r // check fills in the answers
+	return r // check fills in the facts and answers
+}
+
+// fact records the value of fact fi for the run.
+func (r *run) fact(fi int, raw any) {
+	r.e.facts[fi] = toValue(raw, r.a.facts[fi].f.Type, nil)
 }
 
 // answer records the answer to criterion ci for the run.
@@ -175,8 +177,11 @@ func (r *run) answer(ci int, id string, ans Answer) {
 	r.answers[ci] = ans // the copy the map forces
 	r.ans[ci] = &r.answers[ci]
 	if src := r.d.src; src != nil {
-		if p, ok := src.answerParts[id]; ok && p.value.Start.IsValid() {
-			r.apos[ci] = &p.value
+		if p, ok := src.answerParts[id]; ok {
+			r.parts[ci] = p
+			if p.value.Start.IsValid() {
+				r.apos[ci] = &p.value
+			}
 		}
 	}
 }
@@ -190,6 +195,7 @@ func (a *Assessor) release(r *run) {
 	clear(r.gateSrc)
 	clear(r.ans)
 	clear(r.apos)
+	clear(r.parts)
 	clear(r.answers)
 	clear(r.scratch)
 	clear(r.staleBefore)

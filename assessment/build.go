@@ -603,11 +603,9 @@ func (r *run) staleEvidence(res *Result, ci int) {
 			continue
 		}
 		var pos *diag.Range
-		if r.d.src != nil {
-			if parts, ok := r.d.src.answerParts[c.id]; ok && i < len(parts.evidence) {
-				p := parts.evidence[i]
-				pos = &p
-			}
+		if parts := r.parts[ci]; parts != nil && i < len(parts.evidence) {
+			p := parts.evidence[i]
+			pos = &p
 		}
 		r.finding(res, Medium, "stale-evidence", c.id,
 			fmt.Sprintf(r.t("Evidence %q of %s is more than %d months old: %s", "Le justificatif « %s » du %s a plus de %d mois : %s"),

@@ -22,8 +22,8 @@ func (a *Assessor) Check(d *Declaration) diag.Diagnostics {
 	return a.check(d, nil)
 }
 
-// check is Check that also hands each valid answer to the run, if any, so
-// that an assessment reads the declaration's answers once.
+// check is Check that also hands each fact and answer it knows to the run,
+// if any, so that an assessment reads the declaration's maps once.
 func (a *Assessor) check(d *Declaration, r *run) diag.Diagnostics {
 	var ds diag.Diagnostics
 	src := d.src
@@ -44,6 +44,9 @@ func (a *Assessor) check(d *Declaration, r *run) diag.Diagnostics {
 			continue
 		}
 		f := a.facts[fi]
+		if r != nil {
+			r.fact(fi, v)
+		}
 		if dg := checkValue(v, f.f.Type, f.values, f.f.Min, f.f.Max, nil, "fact", id); dg != nil {
 			dg.Range, dg.Path = src.facts[id], diag.NewPath("facts").Child(id)
 			ds = append(ds, dg)
