@@ -131,7 +131,9 @@ func TestSARIFIsValid(t *testing.T) {
 		failing.Subject.ID = "autre-projet"
 		doc := render(t, report.SARIF, []*assessment.Result{res, failing}, report.Options{Language: lang})
 		requireValidSARIF(t, schema, doc)
-		requireValidSARIF(t, schema, read(t, "testdata/tri-ip."+lang+".sarif"))
+		for _, c := range goldenCases {
+			requireValidSARIF(t, schema, read(t, "testdata/"+c.name+"."+lang+".sarif"))
+		}
 
 		var log sarifDoc
 		require.NoError(t, json.Unmarshal(doc, &log))

@@ -68,16 +68,21 @@ func TestGolden(t *testing.T) {
 	t.Parallel()
 	for _, c := range goldenCases {
 		for _, lang := range []string{"en", "fr"} {
-			var rub []byte
-			if c.rubric != "" {
-				rub = read(t, c.rubric)
-			}
-			res := assess(t, rub, read(t, c.declaration), lang)
-			for _, f := range report.Formats() {
-				var b bytes.Buffer
-				require.NoError(t, report.Write(&b, f, []*assessment.Result{res}, report.Options{Language: lang}))
-				golden(t, c.name+"."+lang+"."+string(f), b.Bytes())
-			}
+			t.Run(c.name+"."+lang, func(t *testing.T) {
+				t.Parallel()
+				var rub []byte
+				if c.rubric != "" {
+					rub = read(t, c.rubric)
+				}
+				res := assess(t, rub, read(t, c.declaration), lang)
+				for _, f := range report.Formats() {
+					t.Run(string(f), func(t *testing.T) {
+						var b bytes.Buffer
+						require.NoError(t, report.Write(&b, f, []*assessment.Result{res}, report.Options{Language: lang}))
+						golden(t, c.name+"."+lang+"."+string(f), b.Bytes())
+					})
+				}
+			})
 		}
 	}
 }
