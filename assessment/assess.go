@@ -373,28 +373,22 @@ func score(c *ccrit, v any) (s, p float64, label rubric.Text) {
 			s = math.Max(0, math.Min(1, (n-*cc.Min)/(*cc.Max-*cc.Min)))
 			return s, s * pts, nil
 		}
-		best := 0.0
-		for _, b := range cc.Brackets {
-			if b.Points != nil {
-				best = math.Max(best, *b.Points)
-			}
+		i := bracketOf(n, cc.Brackets)
+		if i < 0 { // Check refuses such a number
+			return 0, 0, nil
 		}
-		for i, b := range cc.Brackets {
-			if !inBracket(n, b.Bounds, i == 0, i == len(cc.Brackets)-1) {
-				continue
-			}
-			switch {
-			case b.Score != nil:
-				s = *b.Score
-			case b.Points != nil && best > 0:
-				s = *b.Points / best
-			}
-			p = s * pts
-			if b.Points != nil {
-				p = *b.Points
-			}
-			return s, p, nil
+		b := cc.Brackets[i]
+		switch {
+		case b.Score != nil:
+			s = *b.Score
+		case b.Points != nil && c.bestBracket > 0:
+			s = *b.Points / c.bestBracket
 		}
+		p = s * pts
+		if b.Points != nil {
+			p = *b.Points
+		}
+		return s, p, nil
 	case rubric.AnswerChoice:
 		best := c.maxPoints // the most a choice gives
 		for _, ch := range cc.Choices {
@@ -427,6 +421,16 @@ func score(c *ccrit, v any) (s, p float64, label rubric.Text) {
 		return s, p, nil
 	}
 	return 0, 0, nil
+}
+
+// bracketOf returns the index of the bracket n falls in, or -1.
+func bracketOf(n float64, brackets []rubric.Bracket) int {
+	for i, b := range brackets {
+		if inBracket(n, b.Bounds, i == 0, i == len(brackets)-1) {
+			return i
+		}
+	}
+	return -1
 }
 
 // inBracket reports whether n falls within b. A bracket without a lower

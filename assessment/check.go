@@ -78,7 +78,7 @@ func (a *Assessor) check(d *Declaration, r *run) diag.Diagnostics {
 			}
 			continue
 		}
-		if dg := checkValue(ans.Value, answerKind(c.c), c.values, c.c.Min, c.c.Max, c.inBrackets, "answer", id); dg != nil {
+		if dg := checkValue(ans.Value, answerKind(c.c), c.values, c.c.Min, c.c.Max, c.c.Brackets, "answer", id); dg != nil {
 			dg.Range, dg.Path = src.answerAt(id), p().Child("value")
 			ds = append(ds, dg)
 		}
@@ -89,7 +89,7 @@ func (a *Assessor) check(d *Declaration, r *run) diag.Diagnostics {
 
 // checkValue checks one value against a type; it returns nil when it fits.
 // what and id name the subject, for messages: fact x, answer to y.
-func checkValue(v any, kind rubric.FactType, values []string, lo, hi *float64, brackets func(float64) bool, what, id string) *diag.Diagnostic {
+func checkValue(v any, kind rubric.FactType, values []string, lo, hi *float64, brackets []rubric.Bracket, what, id string) *diag.Diagnostic {
 	subject := func() string {
 		if what == "fact" {
 			return diag.Bilingual("fact "+id, "fait "+id)
@@ -114,7 +114,7 @@ func checkValue(v any, kind rubric.FactType, values []string, lo, hi *float64, b
 		if math.IsNaN(n) || math.IsInf(n, 0) { // a declaration built in Go: the decoder refuses them
 			return diag.New(diag.CodeNotJSON, diag.Range{}, diag.Root(), strconv.FormatFloat(n, 'g', -1, 64))
 		}
-		if brackets != nil && !brackets(n) {
+		if len(brackets) > 0 && bracketOf(n, brackets) < 0 {
 			return diag.New(diag.CodeRange, diag.Range{}, diag.Root(), fmt.Sprintf("%g falls in none of the brackets", n), fmt.Sprintf("%g ne tombe dans aucune tranche", n))
 		}
 		if lo != nil && n < *lo || hi != nil && n > *hi {

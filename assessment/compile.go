@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -143,25 +144,9 @@ type ccrit struct {
 	applies   *cpred // the criterion's own condition
 	maxPoints float64
 	values    []string // the levels or choices an answer may take
-	// inBrackets reports whether a number falls in a bracket; nil without brackets.
-	inBrackets func(float64) bool
-}
-
-// inBrackets reports whether a number falls in one of the criterion's
-// brackets; nil when the criterion has none.
-func (c *ccrit) inBracketsFunc() func(float64) bool {
-	bs := c.c.Brackets
-	if len(bs) == 0 {
-		return nil
-	}
-	return func(n float64) bool {
-		for i, b := range bs {
-			if inBracket(n, b.Bounds, i == 0, i == len(bs)-1) {
-				return true
-			}
-		}
-		return false
-	}
+	// The most points a bracket gives: a bracket with points and no score
+	// scores its share of it.
+	bestBracket float64
 }
 
 type ctier struct {
@@ -268,7 +253,11 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 				for _, ch := range c.Choices {
 					cc.values = append(cc.values, ch.Value)
 				}
-				cc.inBrackets = cc.inBracketsFunc()
+				for _, b := range c.Brackets {
+					if b.Points != nil {
+						cc.bestBracket = math.Max(cc.bestBracket, *b.Points)
+					}
+				}
 				a.critIdx[cc.id] = len(a.crits)
 				if c.Gate {
 					a.gates = append(a.gates, len(a.crits))
