@@ -15,25 +15,23 @@ import (
 // Assessor assesses declarations against a compiled set of rubrics. It is
 // immutable and safe for concurrent use: compile it once, assess many times.
 type Assessor struct {
-	set      *rubric.Set
-	version  string
-	rubrics  []*crubric
-	facts    []*cfact
-	factIdx  map[string]int
-	crits    []*ccrit
-	critIdx  map[string]int
-	tiers    []*ctier
-	tierIdx  map[string]int // tier id → first tier with that id
-	rules    []*crule
-	obls     []*cobl
-	order    []step
-	signals  []csignal
-	critIDs  []string // namespaced ids, for suggestions
-	gates    []int    // criteria that are critères impératifs by themselves
-	nrefs    int      // references cited by all the criteria
-	factIDs  []string
-	refTitle map[string]refInfo // rubric:referential:item → titles
-	cited    [len(langs)][]Reference
+	version string
+	rubrics []*crubric
+	facts   []*cfact
+	factIdx map[string]int
+	crits   []*ccrit
+	critIdx map[string]int
+	tiers   []*ctier
+	tierIdx map[string]int // tier id → first tier with that id
+	rules   []*crule
+	obls    []*cobl
+	order   []step
+	signals []csignal
+	critIDs []string // namespaced ids, for suggestions
+	gates   []int    // criteria that are critères impératifs by themselves
+	nrefs   int      // references cited by all the criteria
+	factIDs []string
+	cited   [len(langs)][]Reference
 	// runs recycles the working memory of assessments; nothing a result
 	// holds comes from it.
 	runs sync.Pool
@@ -198,8 +196,8 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 	if set == nil {
 		return nil, errors.New("compile: no rubric set")
 	}
-	a := &Assessor{set: set, version: cfg.version, factIdx: map[string]int{}, critIdx: map[string]int{},
-		tierIdx: map[string]int{}, refTitle: map[string]refInfo{}}
+	a := &Assessor{version: cfg.version, factIdx: map[string]int{}, critIdx: map[string]int{}, tierIdx: map[string]int{}}
+	refTitle := map[string]refInfo{} // rubric:referential:item → titles
 	for _, f := range set.Facts() {
 		cf := &cfact{f: f}
 		for _, v := range f.Values {
@@ -231,7 +229,7 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 				if url == "" {
 					url = ref.URL
 				}
-				a.refTitle[r.ID+":"+ref.ID+":"+it.ID] = refInfo{referential: ref.Title, item: it.Title, url: url}
+				refTitle[r.ID+":"+ref.ID+":"+it.ID] = refInfo{referential: ref.Title, item: it.Title, url: url}
 			}
 		}
 		for si := range r.Sections {
@@ -329,12 +327,12 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 		return nil, fmt.Errorf("compile: %w", err)
 	}
 	a.order = a.evaluationOrder()
-	a.prepareTexts()
+	a.prepareTexts(refTitle)
 	return a, nil
 }
 
 // prepareTexts resolves, once per language, the texts every result repeats.
-func (a *Assessor) prepareTexts() {
+func (a *Assessor) prepareTexts(refTitle map[string]refInfo) {
 	for _, c := range a.crits {
 		rub := a.rubrics[c.rubric].r
 		for li, lang := range langs {
@@ -365,7 +363,7 @@ func (a *Assessor) prepareTexts() {
 			cite(a.obls[oi].o.References)
 		}
 		for li, lang := range langs {
-			a.cited[li] = append(a.cited[li], a.references(cr.r, ids, lang)...)
+			a.cited[li] = append(a.cited[li], references(refTitle, cr.r, ids, lang)...)
 		}
 	}
 	for _, cr := range a.rubrics {
@@ -394,11 +392,11 @@ func (a *Assessor) prepareTexts() {
 }
 
 // references describes referential items in a language.
-func (a *Assessor) references(rub *rubric.Rubric, ids []string, lang string) []Reference {
+func references(refTitle map[string]refInfo, rub *rubric.Rubric, ids []string, lang string) []Reference {
 	out := make([]Reference, 0, len(ids))
 	for _, id := range ids {
 		ref, item, _ := strings.Cut(id, ":")
-		info := a.refTitle[rub.ID+":"+ref+":"+item]
+		info := refTitle[rub.ID+":"+ref+":"+item]
 		out = append(out, Reference{Rubric: rub.ID, ID: id, Referential: info.referential.In(lang, rub.Language), Title: info.item.In(lang, rub.Language), URL: info.url})
 	}
 	return out
@@ -541,9 +539,6 @@ func (a *Assessor) evaluationOrder() []step {
 	}
 	return order
 }
-
-// Set returns the rubric set the assessor was compiled from.
-func (a *Assessor) Set() *rubric.Set { return a.set }
 
 // HasTier reports whether a rubric of the set defines the tier.
 func (a *Assessor) HasTier(id string) bool {
