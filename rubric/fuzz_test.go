@@ -13,7 +13,8 @@ import (
 
 // FuzzParse feeds the whole rubric pipeline (source, schema, semantic
 // checks) with mutations of the example and invalid rubrics. It must never
-// panic, and a failure must always be diagnostics with positions.
+// panic, and a failure must always be diagnostics that name the file and,
+// unless they are about the whole file, a 1-based position.
 func FuzzParse(f *testing.F) {
 	for _, pattern := range []string{"../examples/rubrics/*.yaml", "testdata/invalid/*.yaml", "testdata/invalid/*.json"} {
 		files, _ := filepath.Glob(pattern)
@@ -46,6 +47,13 @@ func FuzzParse(f *testing.F) {
 			if d.Range.File != name {
 				t.Fatalf("diagnostic without its file: %s", d)
 			}
+			if !wholeFile[d.Code] && (d.Range.Start.Line < 1 || d.Range.Start.Column < 1) {
+				t.Fatalf("diagnostic without a position: %s %s at %d:%d", d.Code, d.Path, d.Range.Start.Line, d.Range.Start.Column)
+			}
 		}
 	})
 }
+
+// wholeFile lists the codes of diagnostics about a file as a whole, which
+// have no position in it.
+var wholeFile = map[diag.Code]bool{diag.CodeEmpty: true, diag.CodeBinary: true, diag.CodeTooLarge: true}
