@@ -87,7 +87,7 @@ var messages = map[string]msg{
 	"doc.checked":           {en: "Checked on", fr: "Vérifiée le"},
 	"doc.judgement_calls":   {en: "Judgement calls", fr: "Choix d'interprétation"},
 	"doc.evidence_required": {en: "evidence required", fr: "justificatif exigé"},
-	"doc.may_not_apply":     {en: "may be non concerné", fr: "peut être non concerné"},
+	"doc.may_not_apply":     {en: "may be declared not applicable", fr: "peut être non concerné"},
 	"doc.referentials":      {en: "Referentials", fr: "Référentiels"},
 	"readings":              {en: "Readings", fr: "Lectures possibles"},
 	"gate_status":           {en: "critère impératif %s", fr: "critère impératif %s"},

@@ -9,8 +9,10 @@ import (
 )
 
 // Document writes the documentation of a rubric, generated from it: its
-// baseline, referentials, facts, criteria (critères impératifs, evidence,
-// references) and classification rules. Formats: Markdown or Text.
+// legal baseline and judgement calls, its criteria by section (critères
+// impératifs, evidence, references, recommendations), its classification
+// (tiers, rules, obligations) and its referentials. Formats: Markdown or
+// Text.
 func Document(w io.Writer, r *rubric.Rubric, f Format, o Options) error {
 	o.normalize()
 	if f != Markdown && f != Text {

@@ -25,12 +25,12 @@ const assessExamples = `  vigie assess --lang fr --format text examples/declarat
   vigie assess --rubric grids/ --fail-below 60 --fail-on-tier high projects/`
 
 func runAssess(args []string, e *env) int {
-	fs := newFlags("assess", e, "vigie assess [--rubric PATH]… [--format FORMAT] [--as-of DATE] [--lang fr|en] [-o FILE|DIR] [--html FILE|DIR] [--bom] [--fail-below SCORE] [--fail-on-tier TIER] [--fail-on-severity SEVERITY] DECLARATION…", assessExamples)
+	fs := newFlags("assess", e, "vigie assess [--rubric PATH]… [--format FORMAT] [--as-of DATE] [--lang fr|en] [-o FILE|DIR|-] [--html FILE|DIR] [--bom] [--fail-below SCORE] [--fail-on-tier TIER] [--fail-on-severity SEVERITY] DECLARATION…", assessExamples)
 	format := fs.String("format", "json", fs.help("output format: "+formatList(), "format de sortie\u00a0: "+formatList()))
 	var rubrics repeated
 	fs.Var(&rubrics, "rubric", fs.help("a rubric file or folder (repeatable; default: the embedded catalog)", "une grille, fichier ou dossier (répétable\u00a0; par défaut\u00a0: le catalogue intégré)"))
 	asOf := fs.String("as-of", "", fs.help("date the assessment is made as of, YYYY-MM-DD (default: today)", "date à laquelle l'évaluation est faite, AAAA-MM-JJ (par défaut\u00a0: aujourd'hui)"))
-	out := fs.String("o", "", fs.help("write the result to this file instead of the standard output (or, for a folder, one file per project)", "écrire le résultat dans ce fichier plutôt que sur la sortie standard (ou, pour un dossier, un fichier par projet)"))
+	out := fs.String("o", "", fs.help("write the result to this file instead of the standard output (or, for a folder, one file per project; - for the standard output)", "écrire le résultat dans ce fichier plutôt que sur la sortie standard (ou, pour un dossier, un fichier par projet\u00a0; - pour la sortie standard)"))
 	failBelow := fs.Float64("fail-below", -1, fs.help("exit 1 when a rubric's overall score is below this percentage", "sortir avec le code 1 quand le score global d'une grille est sous ce pourcentage"))
 	htmlOut := fs.String("html", "", fs.help("also write the HTML report to this file (or, for a folder, one file per project)", "écrire aussi le rapport HTML dans ce fichier (ou, pour un dossier, un fichier par projet)"))
 	bom := fs.Bool("bom", false, fs.help("start CSV output with a UTF-8 byte-order mark, for spreadsheet software", "commencer la sortie CSV par une marque d'ordre des octets UTF-8, pour les tableurs"))

@@ -185,3 +185,14 @@ func TestAssessPolicyWording(t *testing.T) {
 		assert.NotContains(t, errOut, "failed")
 	}
 }
+
+// TestAssessToStandardOutput: -o - writes to the standard output, as no -o does.
+func TestAssessToStandardOutput(t *testing.T) {
+	t.Parallel()
+	decl := "../../examples/declarations/tri-informations-preoccupantes.yaml"
+	code, want, errOut := vigie(t, "assess", "--rubric", maturity, "--as-of", "2026-11-22", decl)
+	require.Equal(t, exitOK, code, errOut)
+	code, got, errOut := vigie(t, "assess", "--rubric", maturity, "--as-of", "2026-11-22", "-o", "-", decl)
+	require.Equal(t, exitOK, code, errOut)
+	assert.Equal(t, want, got)
+}

@@ -4,7 +4,8 @@
 // rubrics and prints JSON Schemas.
 //
 //	vigie validate [--rubric PATH]… [--format text|json|github] [--strict] PATH…
-//	vigie assess [--rubric PATH]… [--format FORMAT] [-o FILE|DIR] [--html FILE|DIR] DECLARATION…
+//	vigie assess [--rubric PATH]… [--format FORMAT] [--as-of DATE] [-o FILE|DIR|-] [--html FILE|DIR] [--bom]
+//	             [--fail-below SCORE] [--fail-on-tier TIER] [--fail-on-severity SEVERITY] DECLARATION…
 //	vigie init [--rubric PATH]…
 //	vigie rubrics [ID] [--format text|markdown]
 //	vigie schema rubric|declaration|report
@@ -76,7 +77,7 @@ func commands() []command {
 		{"assess", "assess declarations of projects against rubrics", "évaluer des déclarations de projets au regard de grilles", runAssess},
 		{"init", "write a declaration template for the rubrics", "écrire un modèle de déclaration pour les grilles", runInit},
 		{"rubrics", "list the embedded rubrics, or document one", "lister les grilles intégrées, ou en documenter une", runRubrics},
-		{"schema", "print the JSON Schema of rubrics or declarations", "afficher le schéma JSON des grilles ou des déclarations", runSchema},
+		{"schema", "print the JSON Schema of rubrics, declarations or reports", "afficher le schéma JSON des grilles, des déclarations ou des rapports", runSchema},
 		{"version", "print vigie's version", "afficher la version de vigie", runVersion},
 		{"completion", "print a shell completion script (bash, zsh, fish)", "afficher un script de complétion pour le shell (bash, zsh, fish)", runCompletion},
 	}

@@ -379,3 +379,13 @@ func TestValidateGitHubCleansControls(t *testing.T) {
 	assert.NotContains(t, out, "\x1b")
 	assert.Contains(t, out, "a [31m%2Cb.yaml,line=")
 }
+
+// TestREADMECommands: the README's table of commands names every command.
+func TestREADMECommands(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	for _, c := range commands() {
+		assert.Contains(t, string(readme), "| `vigie "+c.name, "the README's command table lacks %s", c.name)
+	}
+}
