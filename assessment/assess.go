@@ -17,7 +17,7 @@ type AssessOption func(*assessConfig) error
 
 type assessConfig struct {
 	asOf        time.Time
-	lang        string
+	lang        int // index into langs: English unless set
 	generatedAt time.Time
 }
 
@@ -37,7 +37,7 @@ func WithLanguage(lang string) AssessOption {
 		if lang != "fr" && lang != "en" {
 			return fmt.Errorf("language must be fr or en, not %q", lang)
 		}
-		c.lang = lang
+		c.lang = langIndex(lang)
 		return nil
 	}
 }
@@ -56,7 +56,7 @@ func WithGeneratedAt(t time.Time) AssessOption {
 // the diagnostics. The result depends only on the rubrics, the declaration
 // and the options.
 func (a *Assessor) Assess(ctx context.Context, d *Declaration, opts ...AssessOption) (*Result, error) {
-	cfg := assessConfig{lang: "en"}
+	var cfg assessConfig
 	for _, o := range opts {
 		if err := o(&cfg); err != nil {
 			return nil, fmt.Errorf("assess: %w", err)
@@ -79,7 +79,6 @@ func (a *Assessor) Assess(ctx context.Context, d *Declaration, opts ...AssessOpt
 
 // run holds the state of one assessment.
 type run struct {
-	lang   int // index into langs
 	a      *Assessor
 	d      *Declaration
 	cfg    *assessConfig
@@ -156,7 +155,7 @@ func (a *Assessor) newRun(d *Declaration, cfg *assessConfig) *run {
 		}
 		r.staleBefore = make([]string, len(a.rubrics))
 	}
-	r.a, r.d, r.cfg, r.asOf, r.lang = a, d, cfg, cfg.asOf.Format(time.DateOnly), langIndex(cfg.lang)
+	r.a, r.d, r.cfg, r.asOf = a, d, cfg, cfg.asOf.Format(time.DateOnly)
 	var fallback *diag.Range // answers without a place point at the answers key
 	if d.src != nil && d.src.answersKey.Start.IsValid() {
 		fallback = &d.src.answersKey
@@ -470,12 +469,15 @@ func round(x float64, digits int, mode rubric.RoundingMode) float64 {
 	return y / f
 }
 
+// language is the language of the run: "en" or "fr".
+func (r *run) language() string { return langs[r.cfg.lang] }
+
 // text picks a rubric text in the language of the run.
-func (r *run) text(t rubric.Text, rub *rubric.Rubric) string { return t.In(r.cfg.lang, rub.Language) }
+func (r *run) text(t rubric.Text, rub *rubric.Rubric) string { return t.In(r.language(), rub.Language) }
 
 // t picks the English or French wording.
 func (r *run) t(en, fr string) string {
-	if r.cfg.lang == "fr" {
+	if r.language() == "fr" {
 		return fr
 	}
 	return en
@@ -484,7 +486,7 @@ func (r *run) t(en, fr string) string {
 // date writes an ISO date YYYY-MM-DD as people of the run's language read
 // it: 02/12/2027 in French.
 func (r *run) date(iso string) string {
-	if r.cfg.lang == "fr" && len(iso) == 10 && iso[4] == '-' && iso[7] == '-' {
+	if r.language() == "fr" && len(iso) == 10 && iso[4] == '-' && iso[7] == '-' {
 		return iso[8:10] + "/" + iso[5:7] + "/" + iso[0:4]
 	}
 	return iso

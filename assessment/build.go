@@ -16,7 +16,7 @@ import (
 func (r *run) result() *Result {
 	a, d := r.a, r.d
 	res := &Result{
-		Format: ResultVersion, Vigie: a.version, AsOf: r.asOf, Language: r.cfg.lang,
+		Format: ResultVersion, Vigie: a.version, AsOf: r.asOf, Language: r.language(),
 		Subject: Subject{ID: d.Project.ID, Name: d.Project.Name, Organisation: d.Project.Organisation,
 			Lifecycle: d.Project.Lifecycle, File: d.File(), SHA256: d.SHA256()},
 		Status: Pass, FailedGates: []Gate{}, Findings: r.scratch[:0], ActionPlan: []Action{}, Coverage: []ReferentialCoverage{},
@@ -32,7 +32,7 @@ func (r *run) result() *Result {
 	r.findings(res)
 	r.actionPlan(res)
 	r.coverage(res)
-	res.References = append([]Reference{}, a.cited[r.lang]...)
+	res.References = append([]Reference{}, a.cited[r.cfg.lang]...)
 	if len(res.FailedGates) > 0 {
 		res.Status = Fail
 	}
@@ -276,7 +276,7 @@ func (r *run) criteria(res *Result) {
 	for ci, c := range a.crits {
 		st := &r.states[ci]
 		rub := a.rubrics[c.rubric].r
-		txt := &c.text[r.lang]
+		txt := &c.text[r.cfg.lang]
 		start := len(refs)
 		refs = append(refs, c.c.References...)
 		cres := &res.Criteria[ci]
@@ -393,7 +393,7 @@ func (r *run) actionPlan(res *Result) {
 		c := &res.Criteria[i]
 		// A criterion of severity info with nothing to recommend only informs
 		// (an exposure question of an impact grid): it is not a step to take.
-		informative := c.Severity == Info && !c.Gate && a.crits[i].text[r.lang].recommendation == ""
+		informative := c.Severity == Info && !c.Gate && a.crits[i].text[r.cfg.lang].recommendation == ""
 		if r.states[i].applicable && c.Status != Met && !informative {
 			todo = append(todo, i)
 			share[i] = round(share[i], 2, rubric.RoundHalfUp)
@@ -416,7 +416,7 @@ func (r *run) actionPlan(res *Result) {
 	res.ActionPlan = make([]Action, 0, len(todo))
 	for rank, i := range todo {
 		cres := &crs[i]
-		rec := a.crits[i].text[r.lang].recommendation
+		rec := a.crits[i].text[r.cfg.lang].recommendation
 		if rec == "" {
 			rec = r.t("Answer and meet the criterion: ", "Répondre au critère et l'atteindre : ") + cres.Question
 		}
@@ -456,13 +456,13 @@ func (r *run) coverage(res *Result) {
 				for _, ci := range it.crits {
 					ids = append(ids, a.crits[ci].id)
 				}
-				ic := ItemCoverage{ID: it.id, Title: it.title[r.lang], Criteria: ids[from:len(ids):len(ids)], Status: "not_covered"}
+				ic := ItemCoverage{ID: it.id, Title: it.title[r.cfg.lang], Criteria: ids[from:len(ids):len(ids)], Status: "not_covered"}
 				if len(it.crits) > 0 {
 					ic.Status = string(r.aggregate(it.crits))
 				}
 				items = append(items, ic)
 			}
-			res.Coverage = append(res.Coverage, ReferentialCoverage{Rubric: cr.r.ID, ID: cv.id, Title: cv.title[r.lang], Items: items[start:len(items):len(items)]})
+			res.Coverage = append(res.Coverage, ReferentialCoverage{Rubric: cr.r.ID, ID: cv.id, Title: cv.title[r.cfg.lang], Items: items[start:len(items):len(items)]})
 		}
 	}
 }
@@ -542,7 +542,7 @@ func (r *run) findings(res *Result) {
 			p := r.d.src.factsKey
 			pos = &p
 		}
-		r.finding(res, High, "missing-fact", f.f.ID, fmt.Sprintf(r.t("Fact not given: %s (%s)", "Fait non renseigné : %s (%s)"), f.f.ID, f.f.Question.In(r.cfg.lang, "en")), pos)
+		r.finding(res, High, "missing-fact", f.f.ID, fmt.Sprintf(r.t("Fact not given: %s (%s)", "Fait non renseigné : %s (%s)"), f.f.ID, f.f.Question.In(r.language(), "en")), pos)
 	}
 	for ci, c := range a.crits {
 		st, cres := &r.states[ci], &res.Criteria[ci]
