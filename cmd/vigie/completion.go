@@ -53,7 +53,7 @@ func runCompletion(args []string, e *env) int {
 		return exitInvalid
 	}
 	if _, err := fmt.Fprint(e.stdout, script); err != nil {
-		return exitInternal
+		return e.internal("completion", err)
 	}
 	return exitOK
 }

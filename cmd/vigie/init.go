@@ -29,9 +29,8 @@ func runInit(args []string, e *env) int {
 	if set == nil {
 		return code
 	}
-	_, err := fmt.Fprint(e.stdout, template(set, e))
-	if err != nil {
-		return exitInternal
+	if _, err := fmt.Fprint(e.stdout, template(set, e)); err != nil {
+		return e.internal("init", err)
 	}
 	return exitOK
 }

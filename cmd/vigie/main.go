@@ -123,6 +123,13 @@ func (e *env) t(en, fr string) string {
 	return en
 }
 
+// internal reports an operational failure of a command, such as a
+// standard output that cannot be written, and returns its exit code.
+func (e *env) internal(command string, err error) int {
+	fmt.Fprintf(e.stderr, "vigie %s: %v\n", command, err)
+	return exitInternal
+}
+
 // colon is the colon after a label or a name: French puts a non-breaking
 // space before it.
 func (e *env) colon() string { return e.t(": ", "\u00a0: ") }
@@ -160,6 +167,8 @@ func runVersion(args []string, e *env) int {
 	if code, ok := fs.parse(args); !ok {
 		return code
 	}
-	fmt.Fprintln(e.stdout, "vigie", version)
+	if _, err := fmt.Fprintln(e.stdout, "vigie", version); err != nil {
+		return e.internal("version", err)
+	}
 	return exitOK
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -387,5 +388,29 @@ func TestREADMECommands(t *testing.T) {
 	require.NoError(t, err)
 	for _, c := range commands() {
 		assert.Contains(t, string(readme), "| `vigie "+c.name, "the README's command table lacks %s", c.name)
+	}
+}
+
+// brokenWriter fails every write, as a closed pipe does.
+type brokenWriter struct{}
+
+func (brokenWriter) Write([]byte) (int, error) { return 0, errors.New("broken pipe") }
+
+// TestOutputFailureIsReported: a standard output that cannot be written is
+// an internal error, and said so on the standard error.
+func TestOutputFailureIsReported(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{
+		{"rubrics"}, {"rubrics", "ai-act"}, {"init", "--rubric", maturity}, {"schema", "rubric"}, {"version"}, {"completion", "bash"},
+		{"assess", "--rubric", maturity, "--as-of", "2026-11-22", "../../examples/declarations/tri-informations-preoccupantes.yaml"},
+		{"validate", "testdata/mixed/valid.yaml"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			t.Parallel()
+			var errb bytes.Buffer
+			code := run(args, brokenWriter{}, &errb, func(string) string { return "" })
+			assert.Equal(t, exitInternal, code)
+			assert.Contains(t, errb.String(), "broken pipe")
+		})
 	}
 }

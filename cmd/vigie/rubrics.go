@@ -39,9 +39,8 @@ func runRubrics(args []string, e *env) int {
 				e.plural(criteria, "%d criterion", "%d criteria", "%d critère", "%d critères"),
 				e.plural(gates, "%d critère impératif", "%d critères impératifs", "%d critère impératif", "%d critères impératifs"))
 		}
-		_, err := fmt.Fprint(e.stdout, b.String())
-		if err != nil {
-			return exitInternal
+		if _, err := fmt.Fprint(e.stdout, b.String()); err != nil {
+			return e.internal("rubrics", err)
 		}
 		return exitOK
 	}
@@ -53,7 +52,7 @@ func runRubrics(args []string, e *env) int {
 	for _, r := range rs {
 		if r.ID == fs.args[0] {
 			if err := report.Document(e.stdout, r, f, report.Options{Language: e.lang}); err != nil {
-				return exitInternal
+				return e.internal("rubrics", err)
 			}
 			return exitOK
 		}

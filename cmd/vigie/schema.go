@@ -28,7 +28,7 @@ func runSchema(args []string, e *env) int {
 		return exitInvalid
 	}
 	if _, err := e.stdout.Write(b); err != nil {
-		return exitInternal
+		return e.internal("schema", err)
 	}
 	return exitOK
 }
