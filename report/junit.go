@@ -95,7 +95,7 @@ func (o *Options) junitSuites(res *assessment.Result, prefix string) []junitTest
 			props = append(props, junitProperty{Name: "section", Value: title})
 		}
 		suites = append(suites, junitTestSuite{Name: prefix + key, Properties: props})
-		return index[key]
+		return len(suites) - 1
 	}
 	for _, rr := range res.Rubrics {
 		for _, s := range rr.Sections {

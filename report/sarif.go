@@ -137,11 +137,8 @@ func (sarifRenderer) render(w io.Writer, results []*assessment.Result, _ *Option
 func sarifRunOf(res *assessment.Result) sarifRun {
 	refs, recs := references(res), recommendations(res)
 	rules := make([]sarifRule, 0, len(res.Criteria))
-	index := map[string]int{}
+	index := make(map[string]int, len(res.Criteria)) // criterion → rule; ids are unique in a result
 	for _, c := range res.Criteria {
-		if _, dup := index[c.ID]; dup {
-			continue
-		}
 		index[c.ID] = len(rules)
 		rule := sarifRule{
 			ID:                   c.ID,

@@ -90,8 +90,9 @@ func runAssess(args []string, e *env) int {
 		d, err := assessment.ParseDeclaration(file, data)
 		if err == nil {
 			var res *assessment.Result
-			res, err = assessor.Assess(context.Background(), d, assessment.WithAsOf(date), assessment.WithLanguage(e.lang))
-			results = append(results, res)
+			if res, err = assessor.Assess(context.Background(), d, assessment.WithAsOf(date), assessment.WithLanguage(e.lang)); err == nil {
+				results = append(results, res)
+			}
 		}
 		var ds2 diag.Diagnostics
 		switch {

@@ -57,16 +57,18 @@ func template(set *rubric.Set, e *env) string {
 	w("  lifecycle: design # idea, design, pilot, production, retired\n")
 	w("  description: >-\n    %s\n", e.t("What the AI system does, for whom, and how its output is used.",
 		"Ce que fait le système d'IA, pour qui, et comment ses résultats sont utilisés."))
-	w("facts:\n")
-	for _, f := range set.Facts() {
-		var owner *rubric.Rubric
-		for _, r := range set.Rubrics() {
-			for i := range r.Facts {
-				if r.Facts[i].ID == f.ID && owner == nil {
-					owner = r
-				}
+	// A fact's texts are in the language of the first rubric that declares it.
+	owners := map[string]*rubric.Rubric{}
+	for _, r := range set.Rubrics() {
+		for i := range r.Facts {
+			if _, ok := owners[r.Facts[i].ID]; !ok {
+				owners[r.Facts[i].ID] = r
 			}
 		}
+	}
+	w("facts:\n")
+	for _, f := range set.Facts() {
+		owner := owners[f.ID]
 		w("  # %s\n", text(f.Question, owner))
 		if g := text(f.Guidance, owner); g != "" {
 			w("  #   %s\n", g)
