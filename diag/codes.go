@@ -207,10 +207,10 @@ var catalog = map[Code]entry{
 		template{message: "{1} (trouvé : {2})", hint: "écrivez par exemple `{fact: affected_groups, contains: children}`, `{tier: high}` ou `{all: [...]}`"}},
 	CodePredicateOperator: {
 		template{message: "operator {1} does not apply to {2} of type {3}", hint: "operators for {3}: {4}"},
-		template{message: "l'opérateur {1} ne s'applique pas à {2} de type {3}", hint: "opérateurs pour {3} : {4}"}},
+		template{message: "{2}, de type {3}, n'admet pas l'opérateur {1}", hint: "opérateurs pour {3} : {4}"}},
 	CodePredicateValue: {
 		template{message: "operand of {1} does not fit {2}: {3}", hint: "{4}"},
-		template{message: "l'opérande de {1} ne convient pas à {2} : {3}", hint: "{4}"}},
+		template{message: "l'opérande de {1} ne va pas avec {2} : {3}", hint: "{4}"}},
 	CodeAnswerCycle: {
 		template{message: "conditions depend on each other in a cycle: {1}", hint: "a condition (applies_when, or a classification rule) may only read answers and tiers that do not depend on it"},
 		template{message: "des conditions dépendent les unes des autres en boucle : {1}", hint: "une condition (applies_when, ou règle de classification) ne peut lire que des réponses et niveaux de risque qui n'en dépendent pas"}},
@@ -239,8 +239,8 @@ var catalog = map[Code]entry{
 		template{message: "{1}: {2}"},
 		template{message: "{1} : {3}"}},
 	CodeOverride: {
-		template{message: "override of {1}: {2}"},
-		template{message: "surcharge de {1} : {3}"}},
+		template{message: "override {1}: {2}"},
+		template{message: "surcharge {1} : {3}"}},
 	CodeBandCoverage: {
 		template{message: "the bands of score {1} cover {2} to {3}, not the whole range {4} to {5}", hint: "start the lowest band at {4} and end the highest at {5}, so that every score has a band"},
 		template{message: "les paliers du score {1} couvrent {2} à {3}, pas toute l'étendue {4} à {5}", hint: "commencez le palier le plus bas à {4} et finissez le plus haut à {5}, pour que tout score ait son palier"}},

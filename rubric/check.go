@@ -445,7 +445,7 @@ func (k *checker) answer(c *Criterion, p diag.Path) {
 	}
 	points := k.sc.method == Points
 	if k.names() && !points && c.Points != nil {
-		k.warn(diag.CodeUnusedDefinition, p.Child("points"), diag.Bilingual("points of criterion", "les points du critère"), c.ID,
+		k.warn(diag.CodeUnusedDefinition, p.Child("points"), diag.Bilingual("key points of criterion", "la clé points du critère"), c.ID,
 			diag.Bilingual("weighted means read scores, not points: remove points, or use method points", "les moyennes pondérées lisent des scores, pas des points : retirez points, ou utilisez la méthode points"))
 	}
 	if k.names() && points {
@@ -583,7 +583,7 @@ func (k *checker) bands(what string, bs []namedBounds, open bool) bool {
 		case b.lo < a.hi || b.lo == a.hi && a.hiIn && b.loIn:
 			k.add(diag.CodeBandOverlap, b.path.Child(b.loKey), kind(what+"s"), a.name, b.name)
 		case b.lo > a.hi || a.hiIn == b.loIn:
-			k.add(diag.CodeBandGap, b.path.Child(b.loKey), kind(what+"s"), a.name, b.name, strconv.FormatFloat(a.hi, 'g', -1, 64))
+			k.add(diag.CodeBandGap, b.path.Child(b.loKey), kind(what+"s"), a.name, b.name, number(a.hi))
 		}
 	}
 	return len(k.ds) == before
@@ -596,7 +596,7 @@ func (k *checker) overrides() {
 		if k.shapes() {
 			switch {
 			case (o.Section == "") == (o.Criterion == ""):
-				k.add(diag.CodeOverride, p, diag.Bilingual("an item", "un élément"), "an override names exactly one of section or criterion", "une surcharge nomme exactement une section ou un critère")
+				k.add(diag.CodeOverride, p, strconv.Itoa(i+1), "an override names exactly one of section or criterion", "une surcharge nomme exactement une section ou un critère")
 			case o.Section != "":
 				for _, f := range []struct {
 					set  bool
@@ -604,7 +604,7 @@ func (k *checker) overrides() {
 				}{{!o.Question.IsZero(), "question"}, {!o.Guidance.IsZero(), "guidance"}, {!o.Recommendation.IsZero(), "recommendation"},
 					{o.Gate != nil, "gate"}, {o.Severity != "", "severity"}, {o.Evidence != "", "evidence"}, {len(o.AddReferences) > 0, "add_references"}} {
 					if f.set {
-						k.addKey(diag.CodeOverride, p.Child(f.name), kind("section", o.Section), f.name+" applies to a criterion, not a section", f.name+" s'applique à un critère, pas à une section")
+						k.addKey(diag.CodeOverride, p.Child(f.name), diag.Bilingual("of section "+o.Section, "de la section "+o.Section), f.name+" applies to a criterion, not a section", f.name+" s'applique à un critère, pas à une section")
 					}
 				}
 			default:
@@ -613,7 +613,7 @@ func (k *checker) overrides() {
 					name string
 				}{{!o.Title.IsZero(), "title"}, {!o.Description.IsZero(), "description"}, {len(o.AddCriteria) > 0, "add_criteria"}} {
 					if f.set {
-						k.addKey(diag.CodeOverride, p.Child(f.name), kind("criterion", o.Criterion), f.name+" applies to a section, not a criterion", f.name+" s'applique à une section, pas à un critère")
+						k.addKey(diag.CodeOverride, p.Child(f.name), diag.Bilingual("of criterion "+o.Criterion, "du critère "+o.Criterion), f.name+" applies to a section, not a criterion", f.name+" s'applique à une section, pas à un critère")
 					}
 				}
 			}
@@ -801,9 +801,17 @@ func (k *checker) coverage(s *Score, p diag.Path) {
 		to, okHi = *hi.LT, *hi.LT > top
 	}
 	if !okLo || !okHi {
-		f := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
-		k.addKey(diag.CodeBandCoverage, p.Child("bands"), s.ID, f(from), f(to), "0", f(top))
+		k.addKey(diag.CodeBandCoverage, p.Child("bands"), s.ID, number(from), number(to), "0", number(top))
 	}
+}
+
+// number renders v for a message, with a decimal comma in French.
+func number(v float64) string {
+	s := strconv.FormatFloat(v, 'g', -1, 64)
+	if !strings.Contains(s, ".") {
+		return s
+	}
+	return diag.Bilingual(s, strings.Replace(s, ".", ",", 1))
 }
 
 func keys[V any](m map[string]V) []string {

@@ -40,7 +40,7 @@ func btoi(b bool) int {
 // subject describes what a condition reads: its type and, for enum and set
 // values, the values allowed.
 type subject struct {
-	name    string // for messages: fact x, answer to y (bilingual)
+	name    string // for messages: the fact x, the answer to criterion y (bilingual)
 	typ     FactType
 	values  []string
 	ordered bool // a scale answer: its levels compare by score
@@ -127,7 +127,7 @@ func (k *checker) predicate(p *Predicate, at diag.Path) {
 			d.Suggestion = diag.Suggest(p.Fact, keys(k.sc.facts))
 			return
 		}
-		s := subject{name: kind("fact", f.ID), typ: f.Type}
+		s := subject{name: diag.Bilingual("the fact "+f.ID, "le fait "+f.ID), typ: f.Type}
 		for _, v := range f.Values {
 			s.values = append(s.values, v.Value)
 		}
@@ -155,7 +155,7 @@ func (k *checker) predicate(p *Predicate, at diag.Path) {
 
 // answerSubject describes the answer to c as a value a condition can read.
 func (k *checker) answerSubject(ref string, c *Criterion) subject {
-	s := subject{name: diag.Bilingual("answer to "+ref, "réponse à "+ref)}
+	s := subject{name: diag.Bilingual("the answer to criterion "+ref, "la réponse au critère "+ref)}
 	switch c.Type {
 	case AnswerBoolean:
 		s.typ = FactBool
