@@ -23,7 +23,7 @@ type Rubric struct {
 	Title Text `json:"title"`
 	// What the rubric assesses and for whom.
 	Description Text `json:"description,omitempty"`
-	// Default language of plain-string texts (fr or en). Defaults to en.
+	// Default language of plain-string texts (fr or en). Defaults to the first of languages, or en without them.
 	Language string `json:"language,omitempty" jsonschema:"pattern=^[a-z]{2}$"`
 	// Languages every text must exist in, e.g. [fr, en].
 	Languages []string `json:"languages,omitempty" jsonschema:"uniqueItems=true,pattern=^[a-z]{2}$"`
