@@ -4,8 +4,9 @@
 //	set, err := catalog.Set()
 //	a, err := assessment.Compile(set)
 //
-// The catalog so far holds the AI Act rubric (ai-act); the children's
-// rights and child-protection practice rubrics join it next.
+// The catalog holds the AI Act rubric (ai-act), the children's rights
+// rubric (children-rights) and the child-protection practice rubric
+// (child-protection-practice).
 package catalog
 
 import (
