@@ -176,9 +176,9 @@ func compare(a, b *Diagnostic) int {
 //	file:line:col: error[code]: message
 //	    hint: how to fix it
 func (ds Diagnostics) Write(w io.Writer, lang string) error {
-	label := "hint"
+	label := "hint: "
 	if lang == "fr" {
-		label = "conseil"
+		label = "conseil\u00a0: " // French spaces its colon; the location prefix stays machine-readable
 	}
 	var b strings.Builder
 	for _, d := range ds {
@@ -192,7 +192,7 @@ func (ds Diagnostics) Write(w io.Writer, lang string) error {
 		}
 		fmt.Fprintf(&b, "%s[%s]: %s\n", sev, d.Code, d.Message(lang))
 		if h := d.Hint(lang); h != "" {
-			fmt.Fprintf(&b, "    %s: %s\n", label, h)
+			fmt.Fprintf(&b, "    %s%s\n", label, h)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
