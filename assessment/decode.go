@@ -328,6 +328,12 @@ func (dec *decoder) scalar(n *yaml.Node, p *at) (any, bool) {
 	case "!!null":
 		return nil, true
 	case "!!bool":
+		switch n.Value { // the plain spellings YAML 1.2 resolves, without Decode's allocations
+		case "true", "True", "TRUE":
+			return true, true
+		case "false", "False", "FALSE":
+			return false, true
+		}
 		var b bool
 		if err := n.Decode(&b); err != nil { // a text tagged !!bool, such as !!bool yes
 			dec.add(diag.CodeType, n, p, schema.TypeName("boolean"), schema.TypeName("string"),
