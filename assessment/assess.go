@@ -100,6 +100,10 @@ type run struct {
 	secScores [][]sectionScore
 	// The date before which evidence is stale, by rubric ("" until needed).
 	staleBefore []string
+	// The lists of the facts' and answers' values, reused from run to run.
+	lists []string
+	// The numbers the result points to, allocated with it.
+	nums []float64
 	// Working memory for findings and the plan d'action.
 	scratch []Finding
 	todo    []int
@@ -168,7 +172,7 @@ func (a *Assessor) newRun(d *Declaration, cfg *assessConfig) *run {
 
 // fact records the value of fact fi for the run.
 func (r *run) fact(fi int, raw any) {
-	r.e.facts[fi] = toValue(raw, r.a.facts[fi].f.Type, nil)
+	r.e.facts[fi] = toValue(raw, r.a.facts[fi].f.Type, nil, &r.lists)
 }
 
 // answer records the answer to criterion ci for the run.
@@ -199,15 +203,18 @@ func (a *Assessor) release(r *run) {
 	clear(r.scratch)
 	clear(r.staleBefore)
 	r.scratch, r.todo = r.scratch[:0], r.todo[:0]
+	clear(r.lists)
+	r.lists = r.lists[:0]
 	clear(r.oblInForce)
 	r.fired, r.upcoming = r.fired[:0], r.upcoming[:0]
 	r.clTiers, r.clObls = r.clTiers[:0], r.clObls[:0]
-	r.a, r.d, r.cfg = nil, nil, nil
+	r.a, r.d, r.cfg, r.nums = nil, nil, nil, nil
 	a.runs.Put(r)
 }
 
-// toValue turns a declared value into what conditions read.
-func toValue(raw any, kind rubric.FactType, levels []rubric.Level) value {
+// toValue turns a declared value into what conditions read. Lists are
+// appended to *lists, the run's working memory.
+func toValue(raw any, kind rubric.FactType, levels []rubric.Level, lists *[]string) value {
 	v := value{set: raw != nil, kind: kind}
 	switch x := raw.(type) {
 	case bool:
@@ -220,7 +227,8 @@ func toValue(raw any, kind rubric.FactType, levels []rubric.Level) value {
 			v.n = dayNumber(x)
 		}
 		if kind == rubric.FactSet {
-			v.list = []string{x}
+			*lists = append(*lists, x)
+			v.list = (*lists)[len(*lists)-1 : len(*lists) : len(*lists)]
 		}
 		for _, l := range levels {
 			if l.Value == x {
@@ -228,14 +236,21 @@ func toValue(raw any, kind rubric.FactType, levels []rubric.Level) value {
 			}
 		}
 	case []any:
-		v.list = make([]string, 0, len(x))
-		for _, e := range x {
-			if s, ok := e.(string); ok {
-				v.list = append(v.list, s)
-			}
-		}
+		v.list = appendList(lists, x)
 	}
 	return v
+}
+
+// appendList appends the strings among elems to *lists and returns them.
+// Earlier lists stay valid when *lists grows: they keep the old array.
+func appendList(lists *[]string, elems []any) []string {
+	start := len(*lists)
+	for _, e := range elems {
+		if s, ok := e.(string); ok {
+			*lists = append(*lists, s)
+		}
+	}
+	return (*lists)[start:len(*lists):len(*lists)]
 }
 
 func (r *run) evaluate() {
@@ -322,7 +337,7 @@ func (r *run) criterion(ci int) {
 		return
 	}
 	st.answered, st.counted = true, true
-	r.e.answers[ci] = toValue(ans.Value, answerKind(c.c), c.levels)
+	r.e.answers[ci] = toValue(ans.Value, answerKind(c.c), c.levels, &r.lists)
 	st.s, st.p, st.label = score(c, ans.Value)
 	// A claim without the evidence it needs earns nothing; an answer that
 	// earns nothing ("no") claims nothing, and has nothing to prove. Points
@@ -492,4 +507,11 @@ func (r *run) date(iso string) string {
 	return iso
 }
 
-func ptr(f float64) *float64 { return &f }
+// num returns a pointer to v, kept in the result's block of numbers.
+func (r *run) num(v float64) *float64 {
+	if len(r.nums) == cap(r.nums) { // never with a.nnums; earlier pointers stay valid anyway
+		r.nums = make([]float64, 0, 16)
+	}
+	r.nums = append(r.nums, v)
+	return &r.nums[len(r.nums)-1]
+}

@@ -24,6 +24,7 @@ func (r *run) result() *Result {
 	if !r.cfg.generatedAt.IsZero() {
 		res.GeneratedAt = r.cfg.generatedAt.UTC().Format(time.RFC3339)
 	}
+	r.nums = make([]float64, 0, a.nnums) // every number the result points to, in one allocation
 	r.classification(res)
 	for ri := range a.rubrics {
 		res.Rubrics = append(res.Rubrics, r.rubricResult(ri))
@@ -169,7 +170,7 @@ func (r *run) rubricResult(ri int) RubricResult {
 		secs[si] = r.sectionScore(ri, si)
 		sr := SectionResult{ID: s.id, Title: r.text(s.title, rub), Weight: s.weight, Max: secs[si].max, Counts: secs[si].counts}
 		if secs[si].has {
-			sr.Value = ptr(round(secs[si].value, cr.digits, cr.mode))
+			sr.Value = r.num(round(secs[si].value, cr.digits, cr.mode))
 		}
 		rr.Sections = append(rr.Sections, sr)
 	}
@@ -178,10 +179,9 @@ func (r *run) rubricResult(ri int) RubricResult {
 	bands := make([]string, len(cr.scores))
 	for _, i := range cr.scoreOrder {
 		cs := cr.scores[i]
-		sc := r.combine(cr, secs, cs.sections)
+		sc, v, ok := r.combine(cr, secs, cs.sections)
 		sc.ID, sc.Title = cs.s.ID, r.text(cs.s.Title, rub)
-		if sc.Value != nil {
-			v := *sc.Value
+		if ok {
 			for _, adj := range cs.adjust {
 				if !slices.Contains(adj.a.In, bands[adj.other]) {
 					continue
@@ -215,19 +215,21 @@ func (r *run) rubricResult(ri int) RubricResult {
 	if cr.overall >= 0 {
 		rr.Overall = scores[cr.overall]
 	} else {
-		rr.Overall = r.combine(cr, secs, cr.overallSections)
+		var v float64
+		var ok bool
+		rr.Overall, v, ok = r.combine(cr, secs, cr.overallSections)
 		rr.Overall.ID = "overall"
-		if rr.Overall.Value != nil {
-			r.finish(&rr.Overall, *rr.Overall.Value, cr)
+		if ok {
+			r.finish(&rr.Overall, v, cr)
 		}
 	}
 	return rr
 }
 
 // combine computes a score over sections: the weighted mean of their
-// percentages, or the sum of their points.
-func (r *run) combine(cr *crubric, secs []sectionScore, which []int) Score {
-	var sc Score
+// percentages, or the sum of their points. It returns the score with its
+// maximum, and its value unless no section counts.
+func (r *run) combine(cr *crubric, secs []sectionScore, which []int) (sc Score, value float64, ok bool) {
 	var num, den float64
 	for _, si := range which {
 		s := secs[si]
@@ -246,32 +248,28 @@ func (r *run) combine(cr *crubric, secs []sectionScore, which []int) Score {
 	if cr.method == rubric.WeightedMean {
 		sc.Max = 100
 		if den > 0 {
-			sc.Value = ptr(num / den)
+			return sc, num / den, true
 		}
-		return sc
+		return sc, 0, false
 	}
 	sc.Max = den
-	if den > 0 {
-		sc.Value = ptr(num)
-	}
-	return sc
+	return sc, num, den > 0
 }
 
 // finish rounds a score and computes its percentage.
 func (r *run) finish(sc *Score, v float64, cr *crubric) {
-	sc.Value = ptr(round(v, cr.digits, cr.mode))
+	sc.Value = r.num(round(v, cr.digits, cr.mode))
 	pct := 100.0
 	if sc.Max > 0 {
 		pct = 100 * v / sc.Max
 	}
-	sc.Percent = ptr(round(pct, cr.digits, cr.mode))
+	sc.Percent = r.num(round(pct, cr.digits, cr.mode))
 }
 
 func (r *run) criteria(res *Result) {
 	a := r.a
-	// One allocation for all the references, scores and points of the result.
+	// One allocation for all the references of the result.
 	refs := make([]string, 0, a.nrefs)
-	nums := make([]float64, 2*len(a.crits))
 	res.Criteria = make([]CriterionResult, len(a.crits)) // filled in place: the struct is large
 	for ci, c := range a.crits {
 		st := &r.states[ci]
@@ -302,11 +300,9 @@ func (r *run) criteria(res *Result) {
 			cres.Reason = r.t("no evidence, which the criterion requires", "aucun justificatif, alors que le critère en exige un")
 		}
 		if st.counted || st.answered {
-			nums[2*ci] = round(st.s, 4, rubric.RoundHalfUp)
-			cres.Score = &nums[2*ci]
+			cres.Score = r.num(round(st.s, 4, rubric.RoundHalfUp))
 			if a.rubrics[c.rubric].method == rubric.Points {
-				nums[2*ci+1] = round(st.p, 4, rubric.RoundHalfUp)
-				cres.Points, cres.MaxPoints = &nums[2*ci+1], st.max
+				cres.Points, cres.MaxPoints = r.num(round(st.p, 4, rubric.RoundHalfUp)), st.max
 			}
 		}
 		if cres.Gate && st.applicable && st.status != Met {
@@ -416,9 +412,10 @@ func (r *run) actionPlan(res *Result) {
 	res.ActionPlan = make([]Action, 0, len(todo))
 	for rank, i := range todo {
 		cres := &crs[i]
-		rec := a.crits[i].text[r.cfg.lang].recommendation
+		txt := &a.crits[i].text[r.cfg.lang]
+		rec := txt.recommendation
 		if rec == "" {
-			rec = r.t("Answer and meet the criterion: ", "Répondre au critère et l'atteindre : ") + cres.Question
+			rec = txt.msgs[msgAnswerIt]
 		}
 		res.ActionPlan = append(res.ActionPlan, Action{Rank: rank + 1, Criterion: cres.ID, Question: cres.Question, Status: cres.Status,
 			Gate: cres.Gate, Severity: cres.Severity, Gain: share[i], Recommendation: rec, References: cres.References})
@@ -546,22 +543,22 @@ func (r *run) findings(res *Result) {
 	}
 	for ci, c := range a.crits {
 		st, cres := &r.states[ci], &res.Criteria[ci]
-		q, pos := cres.Question, cres.Position
+		msgs, pos := &c.text[r.cfg.lang].msgs, cres.Position
 		switch {
 		case cres.Gate && st.applicable && st.status != Met:
-			r.finding(res, Critical, "gate-failed", c.id, r.t("Critère impératif not met: ", "Critère impératif non atteint : ")+q, pos)
+			r.finding(res, Critical, "gate-failed", c.id, msgs[msgGateFailed], pos)
 		case st.status == Unmet:
-			r.finding(res, cres.Severity, "unmet", c.id, r.t("Not met: ", "Non atteint : ")+q, pos)
+			r.finding(res, cres.Severity, "unmet", c.id, msgs[msgUnmet], pos)
 		case st.status == Partial:
-			r.finding(res, lower(cres.Severity), "partial", c.id, r.t("Partly met: ", "Partiellement atteint : ")+q, pos)
+			r.finding(res, lower(cres.Severity), "partial", c.id, msgs[msgPartial], pos)
 		case st.status == Unanswered:
-			r.finding(res, cres.Severity, "unanswered", c.id, r.t("Not answered: ", "Sans réponse : ")+q, pos)
+			r.finding(res, cres.Severity, "unanswered", c.id, msgs[msgUnanswered], pos)
 		}
 		if st.missingEvidence {
-			r.finding(res, High, "missing-evidence", c.id, r.t("Answered without the evidence the criterion requires: ", "Réponse sans le justificatif que le critère exige : ")+q, pos)
+			r.finding(res, High, "missing-evidence", c.id, msgs[msgMissingEvidence], pos)
 		}
 		if st.unjustifiedNA {
-			r.finding(res, High, "unjustified-not-applicable", c.id, r.t("Declared not applicable without a justification: ", "Déclaré non concerné sans justification : ")+q, pos)
+			r.finding(res, High, "unjustified-not-applicable", c.id, msgs[msgUnjustifiedNA], pos)
 		}
 		r.staleEvidence(res, ci)
 	}

@@ -30,6 +30,7 @@ type Assessor struct {
 	critIDs []string // namespaced ids, for suggestions
 	gates   []int    // criteria that are critères impératifs by themselves
 	nrefs   int      // references cited by all the criteria
+	nnums   int      // numbers a result points to: scores and points, section and rubric scores
 	factIDs []string
 	cited   [len(langs)][]Reference
 	// runs recycles the working memory of assessments; nothing a result
@@ -117,6 +118,32 @@ func langIndex(lang string) int {
 // critText is what a result says of a criterion, in one language.
 type critText struct {
 	question, recommendation string
+	msgs                     [nmsg]string // prepared, so that a result does not build them
+}
+
+// critMsg names a message a result may say of a criterion.
+type critMsg uint8
+
+const (
+	msgGateFailed critMsg = iota
+	msgUnmet
+	msgPartial
+	msgUnanswered
+	msgMissingEvidence
+	msgUnjustifiedNA
+	msgAnswerIt // the recommendation of a criterion that has none
+	nmsg
+)
+
+// critMsgs are the messages' openings, in English and French; the question follows.
+var critMsgs = [nmsg][len(langs)]string{
+	msgGateFailed:      {"Critère impératif not met: ", "Critère impératif non atteint : "},
+	msgUnmet:           {"Not met: ", "Non atteint : "},
+	msgPartial:         {"Partly met: ", "Partiellement atteint : "},
+	msgUnanswered:      {"Not answered: ", "Sans réponse : "},
+	msgMissingEvidence: {"Answered without the evidence the criterion requires: ", "Réponse sans le justificatif que le critère exige : "},
+	msgUnjustifiedNA:   {"Declared not applicable without a justification: ", "Déclaré non concerné sans justification : "},
+	msgAnswerIt:        {"Answer and meet the criterion: ", "Répondre au critère et l'atteindre : "},
 }
 
 // coverRef is a referential of a rubric with, for each item, the criteria that cite it.
@@ -328,6 +355,10 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 	}
 	a.order = a.evaluationOrder()
 	a.prepareTexts(refTitle)
+	a.nnums = 2 * len(a.crits) // each criterion's score and points
+	for _, cr := range a.rubrics {
+		a.nnums += len(cr.sections) + 2*(len(cr.scores)+1) // values; values and percentages
+	}
 	return a, nil
 }
 
@@ -336,10 +367,14 @@ func (a *Assessor) prepareTexts(refTitle map[string]refInfo) {
 	for _, c := range a.crits {
 		rub := a.rubrics[c.rubric].r
 		for li, lang := range langs {
-			c.text[li] = critText{
+			t := critText{
 				question:       c.c.Question.In(lang, rub.Language),
 				recommendation: c.c.Recommendation.In(lang, rub.Language),
 			}
+			for m := range t.msgs {
+				t.msgs[m] = critMsgs[m][li] + t.question
+			}
+			c.text[li] = t
 		}
 	}
 	for _, cr := range a.rubrics {
