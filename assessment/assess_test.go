@@ -252,12 +252,39 @@ func TestSeverityAtLeast(t *testing.T) {
 		{assessment.Medium, assessment.High, false},
 		{assessment.Info, assessment.Low, false},
 		{assessment.Low, assessment.Info, true},
-		{"severe", assessment.Info, true},
-		{"severe", assessment.Low, false},
+		{0, assessment.Info, true}, // the zero Severity ranks with info
+		{0, assessment.Low, false},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, tt.s.AtLeast(tt.min), "%s at least %s", tt.s, tt.min)
 	}
 	assert.True(t, assessment.Medium.Known())
-	assert.False(t, assessment.Severity("severe").Known())
+	assert.False(t, assessment.Severity(0).Known())
+}
+
+func TestStatusAndSeverityText(t *testing.T) {
+	t.Parallel()
+	for _, s := range []assessment.Status{assessment.Pass, assessment.Fail, assessment.Met, assessment.Partial,
+		assessment.Unmet, assessment.NotApplicable, assessment.Unanswered} {
+		b, err := s.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, s.String(), string(b))
+		var back assessment.Status
+		require.NoError(t, back.UnmarshalText(b), s.String())
+		assert.Equal(t, s, back)
+	}
+	for _, s := range []assessment.Severity{assessment.Critical, assessment.High, assessment.Medium, assessment.Low, assessment.Info} {
+		back, err := assessment.ParseSeverity(s.String())
+		require.NoError(t, err)
+		assert.Equal(t, s, back)
+	}
+	assert.Equal(t, "not_applicable", assessment.NotApplicable.String())
+	assert.Equal(t, "", assessment.Status(0).String())
+	assert.Equal(t, "", assessment.Status(200).String())
+	_, err := assessment.Status(0).MarshalText()
+	require.Error(t, err)
+	_, err = assessment.ParseSeverity("severe")
+	require.EqualError(t, err, `unknown severity "severe"`)
+	var st assessment.Status
+	require.Error(t, st.UnmarshalText([]byte("")))
 }

@@ -280,7 +280,7 @@ func (r *run) criteria(res *Result) {
 		cres := &res.Criteria[ci]
 		*cres = CriterionResult{ID: c.id, Rubric: rub.ID, Section: rub.Sections[c.section].ID, Question: txt.question,
 			Status: st.status, Weight: *c.c.Weight, Gate: r.gateSrc[ci] != "", GateSource: r.gateSrc[ci],
-			Severity: Severity(c.c.Severity), References: refs[start:len(refs):len(refs)]}
+			Severity: c.severity, References: refs[start:len(refs):len(refs)]}
 		cres.Position = r.apos[ci] // shared with the declaration, which nothing changes
 		if strings.HasPrefix(r.gateSrc[ci], "tier:") {
 			cres.Severity = Critical // a tier's obligation; a criterion's own gate keeps its severity
@@ -324,21 +324,6 @@ func (r *run) criteria(res *Result) {
 	if applicable > 0 {
 		res.Completeness.Percent = round(100*float64(answered)/float64(applicable), 1, rubric.RoundHalfUp)
 	}
-}
-
-// rank orders severities, the most serious first.
-func (s Severity) rank() int {
-	switch s {
-	case Critical:
-		return 0
-	case High:
-		return 1
-	case Medium:
-		return 2
-	case Low:
-		return 3
-	}
-	return 4
 }
 
 // lower returns the next severity down.
@@ -455,7 +440,7 @@ func (r *run) coverage(res *Result) {
 				}
 				ic := ItemCoverage{ID: it.id, Title: it.title[r.cfg.lang], Criteria: ids[from:len(ids):len(ids)], Status: "not_covered"}
 				if len(it.crits) > 0 {
-					ic.Status = string(r.aggregate(it.crits))
+					ic.Status = r.aggregate(it.crits).String()
 				}
 				items = append(items, ic)
 			}

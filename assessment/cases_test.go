@@ -139,7 +139,7 @@ func check(t *testing.T, asOf string, w want, res *assessment.Result) {
 	t.Helper()
 	msg := "as of " + asOf
 	if w.Status != "" {
-		assert.Equal(t, w.Status, string(res.Status), msg)
+		assert.Equal(t, w.Status, res.Status.String(), msg)
 	}
 	if cl := res.Classification; cl != nil {
 		if w.Headline != "" {
@@ -208,7 +208,7 @@ func check(t *testing.T, asOf string, w want, res *assessment.Result) {
 	for id, st := range w.Criteria {
 		c, ok := crit[id]
 		require.True(t, ok, "%s: no criterion %s", msg, id)
-		assert.Equal(t, st, string(c.Status), "%s: status of %s", msg, id)
+		assert.Equal(t, st, c.Status.String(), "%s: status of %s", msg, id)
 	}
 	for id, p := range w.Points {
 		c := crit[id]

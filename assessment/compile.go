@@ -168,6 +168,7 @@ type ccrit struct {
 	levels    []rubric.Level
 	applies   *cpred // the criterion's own condition
 	maxPoints float64
+	severity  Severity
 	values    []string // the levels or choices an answer may take
 	// The most points a bracket gives: a bracket with points and no score
 	// scores its share of it.
@@ -283,6 +284,10 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 						cc.bestBracket = math.Max(cc.bestBracket, *b.Points)
 					}
 				}
+				var err error
+				if cc.severity, err = ParseSeverity(string(c.Severity)); err != nil { // a rubric built in Go, without the parser's default
+					cc.severity = Medium
+				}
 				a.critIdx[cc.id] = len(a.crits)
 				if c.Gate {
 					a.gates = append(a.gates, len(a.crits))
@@ -305,8 +310,8 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 				if t.ID == cl.Default {
 					cr.defTier = len(a.tiers)
 				}
-				sev := Severity(t.Severity)
-				if sev == "" {
+				sev, err := ParseSeverity(string(t.Severity))
+				if err != nil { // none given
 					sev = Info
 				}
 				a.tiers = append(a.tiers, &ctier{t: t, rubric: ri, rank: ti, severity: sev, gateSource: "tier:" + t.ID})

@@ -56,7 +56,10 @@ type enc struct {
 	err   error
 }
 
-var errNotFinite = errors.New("result holds a number that JSON cannot represent")
+var (
+	errNotFinite = errors.New("result holds a number that JSON cannot represent")
+	errNoValue   = errors.New("result holds a status or severity that is none of its values")
+)
 
 func (e *enc) open(c byte) {
 	e.b = append(e.b, c)
@@ -85,6 +88,15 @@ func (e *enc) key(k string) {
 func (e *enc) str(k, v string) {
 	e.key(k)
 	e.b = appendString(e.b, v)
+}
+
+// enum writes the name of a Status or Severity: "" names none of their
+// values, which JSON cannot carry.
+func (e *enc) enum(k, name string) {
+	if name == "" && e.err == nil {
+		e.err = errNoValue
+	}
+	e.str(k, name)
 }
 
 func (e *enc) strOmit(k, v string) {
@@ -198,7 +210,7 @@ func (e *enc) result(r *Result) {
 			e.strOmit("file", s.File)
 			e.str("sha256", s.SHA256)
 		})
-		e.str("status", string(r.Status))
+		e.enum("status", r.Status.String())
 		list(e, "rubrics", r.Rubrics, false, e.rubric)
 		if r.Classification != nil {
 			e.key("classification")
@@ -208,14 +220,14 @@ func (e *enc) result(r *Result) {
 			e.object(func() {
 				e.str("criterion", g.Criterion)
 				e.str("question", g.Question)
-				e.str("status", string(g.Status))
+				e.enum("status", g.Status.String())
 				e.str("source", g.Source)
 			})
 		})
 		list(e, "criteria", r.Criteria, false, e.criterion)
 		list(e, "findings", r.Findings, false, func(f *Finding) {
 			e.object(func() {
-				e.str("severity", string(f.Severity))
+				e.enum("severity", f.Severity.String())
 				e.str("code", f.Code)
 				e.strOmit("subject", f.Subject)
 				e.str("message", f.Message)
@@ -227,9 +239,9 @@ func (e *enc) result(r *Result) {
 				e.integer("rank", a.Rank)
 				e.str("criterion", a.Criterion)
 				e.str("question", a.Question)
-				e.str("status", string(a.Status))
+				e.enum("status", a.Status.String())
 				e.boolean("gate", a.Gate)
-				e.str("severity", string(a.Severity))
+				e.enum("severity", a.Severity.String())
 				e.num("gain", a.Gain)
 				e.str("recommendation", a.Recommendation)
 				e.strs("references", a.References, false)
@@ -376,7 +388,7 @@ func (e *enc) criterion(c *CriterionResult) {
 		e.str("rubric", c.Rubric)
 		e.str("section", c.Section)
 		e.str("question", c.Question)
-		e.str("status", string(c.Status))
+		e.enum("status", c.Status.String())
 		e.strOmit("reason", c.Reason)
 		e.numPtr("score", c.Score, false)
 		e.numPtr("points", c.Points, true)
@@ -386,7 +398,7 @@ func (e *enc) criterion(c *CriterionResult) {
 		e.num("weight", c.Weight)
 		e.boolean("gate", c.Gate)
 		e.strOmit("gate_source", c.GateSource)
-		e.str("severity", string(c.Severity))
+		e.enum("severity", c.Severity.String())
 		if c.Answer != nil {
 			e.key("answer")
 			e.value(c.Answer)

@@ -40,9 +40,27 @@ func TestWriteJSONEscapes(t *testing.T) {
 	t.Parallel()
 	res := &assessment.Result{
 		Format: "a\"b\\c\n\t\r\b\f\x01\x7f <script>&", Subject: assessment.Subject{Name: "é\u2028\u2029\xff", ID: "日本"},
-		Criteria: []assessment.CriterionResult{{Answer: []any{1e-7, 1e21, 123456789.0, -0.5, true, nil, "x"}}, {Answer: 42}},
+		Status: assessment.Pass,
+		Criteria: []assessment.CriterionResult{
+			{Status: assessment.Met, Severity: assessment.Low, Answer: []any{1e-7, 1e21, 123456789.0, -0.5, true, nil, "x"}},
+			{Status: assessment.NotApplicable, Severity: assessment.Info, Answer: 42},
+		},
 	}
 	var got bytes.Buffer
 	require.NoError(t, res.WriteJSON(&got))
 	assert.Equal(t, string(reference(t, res)), got.String())
+}
+
+// A status or severity that is none of the values is refused, as encoding/json refuses it.
+func TestWriteJSONRefusesZeroEnums(t *testing.T) {
+	t.Parallel()
+	for name, res := range map[string]*assessment.Result{
+		"status":   {},
+		"severity": {Status: assessment.Fail, Findings: []assessment.Finding{{Code: "x"}}},
+	} {
+		_, err := res.AppendJSON(nil)
+		require.Error(t, err, name)
+		_, err = json.Marshal(res)
+		require.Error(t, err, name)
+	}
 }

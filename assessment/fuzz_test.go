@@ -131,7 +131,7 @@ func FuzzAssess(f *testing.F) {
 			}
 			return
 		}
-		if len(res.Criteria) != 20 || res.Status == "" {
+		if len(res.Criteria) != 20 || res.Status == 0 {
 			t.Fatalf("incomplete result: %d criteria, status %q", len(res.Criteria), res.Status)
 		}
 		if _, err := res.AppendJSON(nil); err != nil {

@@ -1,51 +1,118 @@
 package assessment
 
-import "github.com/vigie-ai/vigie/diag"
+import (
+	"fmt"
+
+	"github.com/vigie-ai/vigie/diag"
+)
 
 // ResultVersion is the version of the Result format, written in every result.
 const ResultVersion = "vigie.result/v1"
 
-// Status is the outcome of an assessment, or of one criterion.
-type Status string
+// Status is the outcome of an assessment, or of one criterion. It reads,
+// and is written in JSON, as pass, fail, met, partial, unmet,
+// not_applicable or unanswered. The zero Status is none of them.
+type Status uint8
 
 // The outcomes of an assessment.
 const (
-	Pass Status = "pass" // no critère impératif failed
-	Fail Status = "fail" // at least one critère impératif is unmet or unanswered
+	Pass Status = iota + 1 // no critère impératif failed
+	Fail                   // at least one critère impératif is unmet or unanswered
 )
 
 // The statuses of a criterion.
 const (
-	Met           Status = "met"
-	Partial       Status = "partial"
-	Unmet         Status = "unmet"
-	NotApplicable Status = "not_applicable" // non concerné
-	Unanswered    Status = "unanswered"
+	Met Status = iota + Fail + 1
+	Partial
+	Unmet
+	NotApplicable // non concerné
+	Unanswered
 )
 
-// Severity ranks findings and the plan d'action.
-type Severity string
+var statusNames = [...]string{Pass: "pass", Fail: "fail", Met: "met", Partial: "partial", Unmet: "unmet",
+	NotApplicable: "not_applicable", Unanswered: "unanswered"}
+
+// String returns the status as JSON writes it, or "" for the zero Status.
+func (s Status) String() string { return name(statusNames[:], s) }
+
+// MarshalText writes the status as String does; the zero Status is an error.
+func (s Status) MarshalText() ([]byte, error) { return marshal(statusNames[:], s, "status") }
+
+// UnmarshalText reads a status as String writes it.
+func (s *Status) UnmarshalText(b []byte) error { return unmarshal(statusNames[:], s, b, "status") }
+
+// Severity ranks findings and the plan d'action. It reads, and is written in
+// JSON, as critical, high, medium, low or info. The zero Severity is none of
+// them, and ranks with info.
+type Severity uint8
 
 // The severities, from the most serious.
 const (
-	Critical Severity = "critical"
-	High     Severity = "high"
-	Medium   Severity = "medium"
-	Low      Severity = "low"
-	Info     Severity = "info"
+	Critical Severity = iota + 1
+	High
+	Medium
+	Low
+	Info
 )
+
+var severityNames = [...]string{Critical: "critical", High: "high", Medium: "medium", Low: "low", Info: "info"}
+
+// ParseSeverity reads a severity as String writes it.
+func ParseSeverity(s string) (Severity, error) {
+	var sev Severity
+	err := sev.UnmarshalText([]byte(s))
+	return sev, err
+}
+
+// String returns the severity as JSON writes it, or "" for the zero Severity.
+func (s Severity) String() string { return name(severityNames[:], s) }
+
+// MarshalText writes the severity as String does; the zero Severity is an error.
+func (s Severity) MarshalText() ([]byte, error) { return marshal(severityNames[:], s, "severity") }
+
+// UnmarshalText reads a severity as String writes it.
+func (s *Severity) UnmarshalText(b []byte) error {
+	return unmarshal(severityNames[:], s, b, "severity")
+}
 
 // AtLeast reports whether s is as serious as min, or more. An unknown
 // severity ranks with info.
 func (s Severity) AtLeast(min Severity) bool { return s.rank() <= min.rank() }
 
 // Known reports whether s is one of the five severities.
-func (s Severity) Known() bool {
-	switch s {
-	case Critical, High, Medium, Low, Info:
-		return true
+func (s Severity) Known() bool { return s >= Critical && s <= Info }
+
+// rank orders severities, the most serious first: 0 for critical to 4 for
+// info and unknown severities.
+func (s Severity) rank() int {
+	if !s.Known() {
+		return int(Info - Critical)
 	}
-	return false
+	return int(s - Critical)
+}
+
+func name[E ~uint8](names []string, e E) string {
+	if int(e) < len(names) {
+		return names[e]
+	}
+	return ""
+}
+
+func marshal[E ~uint8](names []string, e E, what string) ([]byte, error) {
+	if n := name(names, e); n != "" {
+		return []byte(n), nil
+	}
+	return nil, fmt.Errorf("invalid %s %d", what, e)
+}
+
+func unmarshal[E ~uint8](names []string, e *E, b []byte, what string) error {
+	for i, n := range names {
+		if n != "" && n == string(b) {
+			*e = E(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown %s %q", what, b)
 }
 
 // Result is the outcome of assessing one declaration against a set of
@@ -65,7 +132,7 @@ type Result struct {
 	// The project assessed and the declaration it was read from.
 	Subject Subject `json:"subject"`
 	// pass, or fail when a critère impératif is unmet or unanswered.
-	Status Status `json:"status"`
+	Status Status `json:"status" jsonschema:"enum=pass,enum=fail"`
 	// The rubrics used, with their scores.
 	Rubrics []RubricResult `json:"rubrics"`
 	// Risk tiers, when a rubric classifies.
@@ -278,7 +345,7 @@ type CriterionResult struct {
 	// The question.
 	Question string `json:"question"`
 	// met, partial, unmet, not_applicable or unanswered.
-	Status Status `json:"status"`
+	Status Status `json:"status" jsonschema:"enum=met,enum=partial,enum=unmet,enum=not_applicable,enum=unanswered"`
 	// Why the status (for not_applicable: the condition or the justification; for unmet: missing evidence…).
 	Reason string `json:"reason,omitempty"`
 	// Score from 0 to 1 (null when not counted).
@@ -315,7 +382,7 @@ type Gate struct {
 	// The question.
 	Question string `json:"question"`
 	// Its status: unmet, partial or unanswered.
-	Status Status `json:"status"`
+	Status Status `json:"status" jsonschema:"enum=unmet,enum=partial,enum=unanswered"`
 	// criterion (gate: true) or tier:<id> (an obligation of a tier).
 	Source string `json:"source"`
 }
@@ -342,8 +409,8 @@ type Action struct {
 	Criterion string `json:"criterion"`
 	// The question.
 	Question string `json:"question"`
-	// Current status of the criterion.
-	Status Status `json:"status"`
+	// Current status of the criterion: partial, unmet or unanswered.
+	Status Status `json:"status" jsonschema:"enum=partial,enum=unmet,enum=unanswered"`
 	// Whether the criterion is a critère impératif.
 	Gate bool `json:"gate"`
 	// Severity of the shortfall.

@@ -125,7 +125,7 @@ func (o *Options) junitSuites(res *assessment.Result, prefix string) []junitTest
 			if c.Gate {
 				msg = o.t("gate_status", msg)
 			}
-			tc.Failure = &junitFailure{Message: msg, Type: string(c.Status), Text: o.junitDetail(c, recs[c.ID])}
+			tc.Failure = &junitFailure{Message: msg, Type: c.Status.String(), Text: o.junitDetail(c, recs[c.ID])}
 			s.Failures++
 		}
 		s.Tests++

@@ -157,10 +157,10 @@ func (o *Options) semicolon() string {
 }
 
 // status names a criterion's status.
-func (o *Options) status(s assessment.Status) string { return o.t("st." + string(s)) }
+func (o *Options) status(s assessment.Status) string { return o.t("st." + s.String()) }
 
 // severity names a severity.
-func (o *Options) severity(s assessment.Severity) string { return o.t("sev." + string(s)) }
+func (o *Options) severity(s assessment.Severity) string { return o.t("sev." + s.String()) }
 
 // number writes a number as people read it: French uses a decimal comma.
 func (o *Options) number(f float64) string {

@@ -66,11 +66,15 @@ func runAssess(args []string, e *env) int {
 		fmt.Fprintf(e.stderr, e.t("vigie assess: --fail-on-tier: no rubric has the tier %q\n", "vigie assess\u00a0: --fail-on-tier\u00a0: aucune grille n'a le niveau de risque %q\n"), *failTier)
 		return exitInvalid
 	}
-	if *failSeverity != "" && !assessment.Severity(*failSeverity).Known() {
-		fmt.Fprintf(e.stderr, e.t("vigie assess: --fail-on-severity: %q is not a severity; use critical, high, medium, low or info\n", "vigie assess\u00a0: --fail-on-severity\u00a0: %q n'est pas une gravité\u00a0; utilisez critical, high, medium, low ou info\n"), *failSeverity)
-		return exitInvalid
+	var failSev assessment.Severity // none unless asked for
+	if *failSeverity != "" {
+		var err error
+		if failSev, err = assessment.ParseSeverity(*failSeverity); err != nil {
+			fmt.Fprintf(e.stderr, e.t("vigie assess: --fail-on-severity: %q is not a severity; use critical, high, medium, low or info\n", "vigie assess\u00a0: --fail-on-severity\u00a0: %q n'est pas une gravité\u00a0; utilisez critical, high, medium, low ou info\n"), *failSeverity)
+			return exitInvalid
+		}
 	}
-	pol := policy{below: *failBelow, tier: *failTier, severity: assessment.Severity(*failSeverity)}
+	pol := policy{below: *failBelow, tier: *failTier, severity: failSev}
 	files, problems := expand(fs.args)
 	if problems != nil {
 		_ = problems.Write(e.stderr, e.lang)
@@ -230,7 +234,7 @@ func (p policy) failures(a *assessment.Assessor, res *assessment.Result, e *env)
 			}
 		}
 	}
-	if p.severity != "" {
+	if p.severity != 0 {
 		n := 0
 		for _, f := range res.Findings {
 			if f.Severity.AtLeast(p.severity) {
@@ -248,7 +252,7 @@ func (p policy) failures(a *assessment.Assessor, res *assessment.Result, e *env)
 // severity names a severity as the reports do.
 func (e *env) severity(s assessment.Severity) string {
 	if e.lang != "fr" {
-		return string(s)
+		return s.String()
 	}
 	return map[assessment.Severity]string{assessment.Critical: "critique", assessment.High: "élevée",
 		assessment.Medium: "moyenne", assessment.Low: "faible", assessment.Info: "information"}[s]

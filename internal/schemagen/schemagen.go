@@ -101,6 +101,9 @@ var (
 	textType  = reflect.TypeFor[rubric.Text]()
 	valueType = reflect.TypeFor[rubric.Value]()
 	anyType   = reflect.TypeFor[any]()
+	// Results write these as their names.
+	statusType   = reflect.TypeFor[assessment.Status]()
+	severityType = reflect.TypeFor[assessment.Severity]()
 )
 
 const idPattern = "^[a-z0-9][a-z0-9_.-]*$"
@@ -127,6 +130,10 @@ func mapper(t reflect.Type) *jsonschema.Schema {
 		return &jsonschema.Schema{Not: &jsonschema.Schema{Type: "null"}}
 	case textType:
 		return textSchema()
+	case statusType: // each field lists the statuses it may take
+		return &jsonschema.Schema{Type: "string"}
+	case severityType:
+		return enumSchema(assessment.Critical, assessment.High, assessment.Medium, assessment.Low, assessment.Info)
 	case valueType:
 		props := jsonschema.NewProperties()
 		props.Set("value", &jsonschema.Schema{Type: "string", Pattern: idPattern, Description: "The value as written in declarations."})
@@ -145,6 +152,15 @@ func mapper(t reflect.Type) *jsonschema.Schema {
 		}}
 	}
 	return nil
+}
+
+// enumSchema is a string that takes one of the names of values.
+func enumSchema[E fmt.Stringer](values ...E) *jsonschema.Schema {
+	s := &jsonschema.Schema{Type: "string"}
+	for _, v := range values {
+		s.Enum = append(s.Enum, v.String())
+	}
+	return s
 }
 
 // shortAnswers lets each answer of a declaration be written as the answer
