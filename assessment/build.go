@@ -268,19 +268,13 @@ func (r *run) finish(sc *Score, v float64, cr *crubric) {
 
 func (r *run) criteria(res *Result) {
 	a := r.a
-	// One allocation for all the references of the result.
-	refs := make([]string, 0, a.nrefs)
 	res.Criteria = make([]CriterionResult, len(a.crits)) // filled in place: the struct is large
 	for ci, c := range a.crits {
 		st := &r.states[ci]
 		rub := a.rubrics[c.rubric].r
-		txt := &c.text[r.cfg.lang]
-		start := len(refs)
-		refs = append(refs, c.c.References...)
 		cres := &res.Criteria[ci]
-		*cres = CriterionResult{ID: c.id, Rubric: rub.ID, Section: rub.Sections[c.section].ID, Question: txt.question,
-			Status: st.status, Weight: *c.c.Weight, Gate: r.gateSrc[ci] != "", GateSource: r.gateSrc[ci],
-			Severity: c.severity, References: refs[start:len(refs):len(refs)]}
+		*cres = CriterionResult{CriterionInfo: &c.info[r.cfg.lang], Status: st.status, Gate: r.gateSrc[ci] != "",
+			GateSource: r.gateSrc[ci], Severity: c.severity}
 		cres.Position = r.apos[ci] // shared with the declaration, which nothing changes
 		if strings.HasPrefix(r.gateSrc[ci], "tier:") {
 			cres.Severity = Critical // a tier's obligation; a criterion's own gate keeps its severity

@@ -29,7 +29,6 @@ type Assessor struct {
 	signals []csignal
 	critIDs []string // namespaced ids, for suggestions
 	gates   []int    // criteria that are critères impératifs by themselves
-	nrefs   int      // references cited by all the criteria
 	nnums   int      // numbers a result points to: scores and points, section and rubric scores
 	factIDs []string
 	cited   [len(langs)][]Reference
@@ -161,6 +160,7 @@ type coverItem struct {
 
 type ccrit struct {
 	text      [len(langs)]critText
+	info      [len(langs)]CriterionInfo // what results say of it, shared by them
 	id        string
 	rubric    int
 	section   int
@@ -292,7 +292,6 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 				if c.Gate {
 					a.gates = append(a.gates, len(a.crits))
 				}
-				a.nrefs += len(c.References)
 				cs.crits = append(cs.crits, len(a.crits))
 				cr.crits = append(cr.crits, len(a.crits))
 				a.crits = append(a.crits, cc)
@@ -371,6 +370,7 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 func (a *Assessor) prepareTexts(refTitle map[string]refInfo) {
 	for _, c := range a.crits {
 		rub := a.rubrics[c.rubric].r
+		refs := slices.Clip(append([]string{}, c.c.References...)) // never nil: JSON writes []
 		for li, lang := range langs {
 			t := critText{
 				question:       c.c.Question.In(lang, rub.Language),
@@ -380,6 +380,8 @@ func (a *Assessor) prepareTexts(refTitle map[string]refInfo) {
 				t.msgs[m] = critMsgs[m][li] + t.question
 			}
 			c.text[li] = t
+			c.info[li] = CriterionInfo{ID: c.id, Rubric: rub.ID, Section: rub.Sections[c.section].ID, Question: t.question,
+				Weight: *c.c.Weight, References: refs}
 		}
 	}
 	for _, cr := range a.rubrics {

@@ -28,7 +28,10 @@ func (r *Result) WriteJSON(w io.Writer) error {
 func (r *Result) sizeHint() int {
 	n := 4 << 10
 	for _, c := range r.Criteria {
-		n += 250 + len(c.Question) + len(c.Comment) + len(c.Justification) + 100*len(c.Evidence)
+		n += 250 + len(c.Comment) + len(c.Justification) + 100*len(c.Evidence)
+		if c.CriterionInfo != nil {
+			n += len(c.Question) + 30*len(c.References)
+		}
 	}
 	for _, f := range r.Findings {
 		n += 120 + len(f.Message)
@@ -384,10 +387,14 @@ func (e *enc) classification(c *Classification) {
 
 func (e *enc) criterion(c *CriterionResult) {
 	e.object(func() {
-		e.str("id", c.ID)
-		e.str("rubric", c.Rubric)
-		e.str("section", c.Section)
-		e.str("question", c.Question)
+		if info := c.CriterionInfo; info != nil { // as encoding/json, which omits a nil embedded struct
+			e.str("id", info.ID)
+			e.str("rubric", info.Rubric)
+			e.str("section", info.Section)
+			e.str("question", info.Question)
+			e.num("weight", info.Weight)
+			e.strs("references", info.References, false)
+		}
 		e.enum("status", c.Status.String())
 		e.strOmit("reason", c.Reason)
 		e.numPtr("score", c.Score, false)
@@ -395,7 +402,6 @@ func (e *enc) criterion(c *CriterionResult) {
 		if c.MaxPoints != 0 {
 			e.num("max_points", c.MaxPoints)
 		}
-		e.num("weight", c.Weight)
 		e.boolean("gate", c.Gate)
 		e.strOmit("gate_source", c.GateSource)
 		e.enum("severity", c.Severity.String())
@@ -413,7 +419,6 @@ func (e *enc) criterion(c *CriterionResult) {
 		})
 		e.strOmit("comment", c.Comment)
 		e.strOmit("justification", c.Justification)
-		e.strs("references", c.References, false)
 		e.position(c.Position)
 	})
 }

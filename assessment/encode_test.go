@@ -43,7 +43,8 @@ func TestWriteJSONEscapes(t *testing.T) {
 		Status: assessment.Pass,
 		Criteria: []assessment.CriterionResult{
 			{Status: assessment.Met, Severity: assessment.Low, Answer: []any{1e-7, 1e21, 123456789.0, -0.5, true, nil, "x"}},
-			{Status: assessment.NotApplicable, Severity: assessment.Info, Answer: 42},
+			{Status: assessment.NotApplicable, Severity: assessment.Info, Answer: 42, CriterionInfo: &assessment.CriterionInfo{
+				ID: "r/c", Question: "«\u00a0x\u00a0» </b>", Weight: 0.1, References: []string{"a:1"}}},
 		},
 	}
 	var got bytes.Buffer

@@ -337,13 +337,10 @@ type Reference struct {
 
 // CriterionResult is how the project stands on one criterion.
 type CriterionResult struct {
-	// Namespaced id, rubric/criterion.
-	ID string `json:"id"`
-	// Rubric and section of the criterion.
-	Rubric  string `json:"rubric"`
-	Section string `json:"section"`
-	// The question.
-	Question string `json:"question"`
+	// What the rubric says of the criterion, in the result's language. An
+	// Assessor prepares it once, and every result it makes in that language
+	// points to the same one: read it, never change it.
+	*CriterionInfo
 	// met, partial, unmet, not_applicable or unanswered.
 	Status Status `json:"status" jsonschema:"enum=met,enum=partial,enum=unmet,enum=not_applicable,enum=unanswered"`
 	// Why the status (for not_applicable: the condition or the justification; for unmet: missing evidence…).
@@ -353,8 +350,6 @@ type CriterionResult struct {
 	// Points earned and the most that could be earned (points scoring).
 	Points    *float64 `json:"points,omitempty"`
 	MaxPoints float64  `json:"max_points,omitempty"`
-	// Weight of the criterion in its section.
-	Weight float64 `json:"weight"`
 	// Whether the criterion is a critère impératif, and what made it one (criterion or tier).
 	Gate       bool   `json:"gate"`
 	GateSource string `json:"gate_source,omitempty"`
@@ -369,10 +364,23 @@ type CriterionResult struct {
 	// Comment and justification given.
 	Comment       string `json:"comment,omitempty"`
 	Justification string `json:"justification,omitempty"`
-	// Articles the criterion traces to (referential:item, described in Result.References).
-	References []string `json:"references"`
 	// Where the answer is in the declaration.
 	Position *diag.Range `json:"position,omitempty"`
+}
+
+// CriterionInfo is what a rubric says of a criterion, in one language.
+type CriterionInfo struct {
+	// Namespaced id, rubric/criterion.
+	ID string `json:"id"`
+	// Rubric and section of the criterion.
+	Rubric  string `json:"rubric"`
+	Section string `json:"section"`
+	// The question.
+	Question string `json:"question"`
+	// Weight of the criterion in its section.
+	Weight float64 `json:"weight"`
+	// Articles the criterion traces to (referential:item, described in Result.References).
+	References []string `json:"references"`
 }
 
 // Gate is a critère impératif that failed.

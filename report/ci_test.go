@@ -388,8 +388,8 @@ func TestCSVInjection(t *testing.T) {
 	// Project ids are identifiers in a declaration: a hand-made result
 	// brings the other payloads.
 	lit := &assessment.Result{Subject: assessment.Subject{ID: "@SUM(1+1)"}, Criteria: []assessment.CriterionResult{
-		{ID: "r/a", Rubric: "r", Section: "-s", Question: "\t=1", Status: assessment.Unanswered, Severity: assessment.Low, Answer: "\r=1"},
-		{ID: "r/b", Rubric: "r", Section: "s", Question: "=1+1", Status: assessment.Met, Severity: assessment.Low, Answer: []any{"-1", "x"}},
+		{CriterionInfo: &assessment.CriterionInfo{ID: "r/a", Rubric: "r", Section: "-s", Question: "\t=1"}, Status: assessment.Unanswered, Severity: assessment.Low, Answer: "\r=1"},
+		{CriterionInfo: &assessment.CriterionInfo{ID: "r/b", Rubric: "r", Section: "s", Question: "=1+1"}, Status: assessment.Met, Severity: assessment.Low, Answer: []any{"-1", "x"}},
 	}}
 	require.True(t, strings.HasPrefix(res.Criteria[0].Question, "+cmd"))
 	rows, err := csv.NewReader(bytes.NewReader(render(t, report.CSV, []*assessment.Result{res, lit}, report.Options{}))).ReadAll()
