@@ -26,14 +26,15 @@ func (r *run) result() *Result {
 	}
 	r.nums = make([]float64, 0, a.nnums) // every number the result points to, in one allocation
 	r.classification(res)
+	res.Rubrics = make([]RubricResult, len(a.rubrics))
 	for ri := range a.rubrics {
-		res.Rubrics = append(res.Rubrics, r.rubricResult(ri))
+		res.Rubrics[ri] = r.rubricResult(ri)
 	}
 	r.criteria(res)
 	r.findings(res)
 	r.actionPlan(res)
 	r.coverage(res)
-	res.References = append([]Reference{}, a.cited[r.cfg.lang]...)
+	res.References = a.cited[r.cfg.lang]
 	if len(res.FailedGates) > 0 {
 		res.Status = Fail
 	}
@@ -47,7 +48,7 @@ func (r *run) result() *Result {
 	return res
 }
 
-// refs copies a list of references, so that a result shares nothing with the rubrics.
+// refs copies a list of references, so that a result shares nothing with the rubrics themselves.
 func refs(ids []string) []string {
 	return append(make([]string, 0, len(ids)), ids...)
 }
@@ -164,7 +165,7 @@ func (r *run) rubricResult(ri int) RubricResult {
 	cr := r.a.rubrics[ri]
 	rub := cr.r
 	rr := RubricResult{ID: rub.ID, Version: rub.Version, SHA256: rub.SHA256(), Extends: rub.Extends,
-		Title: r.text(rub.Title, rub), Method: string(cr.method), Sections: []SectionResult{}}
+		Title: r.text(rub.Title, rub), Method: string(cr.method), Sections: make([]SectionResult, 0, len(cr.sections))}
 	secs := r.secScores[ri]
 	for si, s := range cr.sections {
 		secs[si] = r.sectionScore(ri, si)
@@ -410,29 +411,21 @@ func btoi(b bool) int {
 
 func (r *run) coverage(res *Result) {
 	a := r.a
-	// Three allocations for the whole view: referentials, items and criteria ids.
-	nrefs, nitems, ncrits := 0, 0, 0
+	// Two allocations for the whole view: referentials and items.
+	nrefs, nitems := 0, 0
 	for _, cr := range a.rubrics {
 		nrefs += len(cr.cover)
 		for _, cv := range cr.cover {
 			nitems += len(cv.items)
-			for _, it := range cv.items {
-				ncrits += len(it.crits)
-			}
 		}
 	}
 	res.Coverage = make([]ReferentialCoverage, 0, nrefs)
 	items := make([]ItemCoverage, 0, nitems)
-	ids := make([]string, 0, ncrits)
 	for _, cr := range a.rubrics {
 		for _, cv := range cr.cover {
 			start := len(items)
 			for _, it := range cv.items {
-				from := len(ids)
-				for _, ci := range it.crits {
-					ids = append(ids, a.crits[ci].id)
-				}
-				ic := ItemCoverage{ID: it.id, Title: it.title[r.cfg.lang], Criteria: ids[from:len(ids):len(ids)], Status: "not_covered"}
+				ic := ItemCoverage{ID: it.id, Title: it.title[r.cfg.lang], Criteria: it.ids, Status: "not_covered"}
 				if len(it.crits) > 0 {
 					ic.Status = r.aggregate(it.crits).String()
 				}

@@ -156,6 +156,7 @@ type coverItem struct {
 	id    string
 	title [len(langs)]string
 	crits []int
+	ids   []string // of crits, shared by results
 }
 
 type ccrit struct {
@@ -359,9 +360,12 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 	}
 	a.order = a.evaluationOrder()
 	a.prepareTexts(refTitle)
-	a.nnums = 2 * len(a.crits) // each criterion's score and points
 	for _, cr := range a.rubrics {
-		a.nnums += len(cr.sections) + 2*(len(cr.scores)+1) // values; values and percentages
+		perCrit := 1 // its score
+		if cr.method == rubric.Points {
+			perCrit = 2 // and its points
+		}
+		a.nnums += perCrit*len(cr.crits) + len(cr.sections) + 2*(len(cr.scores)+1) // section values; score values and percentages
 	}
 	return a, nil
 }
@@ -408,6 +412,9 @@ func (a *Assessor) prepareTexts(refTitle map[string]refInfo) {
 			a.cited[li] = append(a.cited[li], references(refTitle, cr.r, ids, lang)...)
 		}
 	}
+	for li := range a.cited {
+		a.cited[li] = slices.Clip(append([]Reference{}, a.cited[li]...)) // never nil: JSON writes []
+	}
 	for _, cr := range a.rubrics {
 		rub := cr.r
 		for _, ref := range rub.Referentials {
@@ -424,8 +431,10 @@ func (a *Assessor) prepareTexts(refTitle map[string]refInfo) {
 				for _, k := range cr.crits {
 					if slices.Contains(a.crits[k].c.References, key) {
 						ci.crits = append(ci.crits, k)
+						ci.ids = append(ci.ids, a.crits[k].id)
 					}
 				}
+				ci.ids = slices.Clip(append([]string{}, ci.ids...)) // never nil: JSON writes []
 				cv.items = append(cv.items, ci)
 			}
 			cr.cover = append(cr.cover, cv)

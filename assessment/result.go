@@ -118,6 +118,12 @@ func unmarshal[E ~uint8](names []string, e *E, b []byte, what string) error {
 // Result is the outcome of assessing one declaration against a set of
 // rubrics. Texts are in the language the assessment was made in. The same
 // inputs give the same Result, and the same JSON, byte for byte.
+//
+// So that an assessment copies little, a Result shares data that nothing
+// changes: with the Assessor, what each criterion's CriterionInfo says, the
+// References and the criteria of each coverage item; with the Declaration,
+// the answers, their evidence and their positions. Read them freely, from
+// any goroutine; copy them before changing them.
 type Result struct {
 	// Always vigie.result/v1.
 	Format string `json:"format"`
