@@ -120,7 +120,7 @@ type cstate struct {
 	s, p, max       float64
 	status          Status
 	missingEvidence bool
-	label           rubric.Text
+	label           int // 1 + index into the criterion's labels, or 0 for none
 	reason          reason
 }
 
@@ -358,8 +358,9 @@ func (r *run) criterion(ci int) {
 	}
 }
 
-// score returns the 0–1 score, the points and the label of an answer.
-func score(c *ccrit, v any) (s, p float64, label rubric.Text) {
+// score returns the 0–1 score, the points and the label of an answer: 1 +
+// its index in the criterion's labels, or 0 for none.
+func score(c *ccrit, v any) (s, p float64, label int) {
 	cc := c.c
 	pts := 0.0
 	if cc.Points != nil {
@@ -367,29 +368,29 @@ func score(c *ccrit, v any) (s, p float64, label rubric.Text) {
 	}
 	switch cc.Type {
 	case rubric.AnswerScale:
-		for _, l := range c.levels {
+		for i, l := range c.levels {
 			if l.Value == v {
-				return l.Score, pts * l.Score, l.Label
+				return l.Score, pts * l.Score, i + 1
 			}
 		}
 	case rubric.AnswerBoolean:
 		b, _ := v.(bool)
 		if b == *cc.Expected {
-			return 1, pts, nil
+			return 1, pts, 0
 		}
-		return 0, 0, nil
+		return 0, 0, 0
 	case rubric.AnswerNumber:
 		n, _ := v.(float64)
 		if len(cc.Brackets) == 0 {
 			if cc.Min == nil || cc.Max == nil || *cc.Max == *cc.Min {
-				return 0, 0, nil
+				return 0, 0, 0
 			}
 			s = math.Max(0, math.Min(1, (n-*cc.Min)/(*cc.Max-*cc.Min)))
-			return s, s * pts, nil
+			return s, s * pts, 0
 		}
 		i := bracketOf(n, cc.Brackets)
 		if i < 0 { // Check refuses such a number
-			return 0, 0, nil
+			return 0, 0, 0
 		}
 		b := cc.Brackets[i]
 		switch {
@@ -402,10 +403,10 @@ func score(c *ccrit, v any) (s, p float64, label rubric.Text) {
 		if b.Points != nil {
 			p = *b.Points
 		}
-		return s, p, nil
+		return s, p, 0
 	case rubric.AnswerChoice:
 		best := c.maxPoints // the most a choice gives
-		for _, ch := range cc.Choices {
+		for i, ch := range cc.Choices {
 			if ch.Value != v {
 				continue
 			}
@@ -415,7 +416,7 @@ func score(c *ccrit, v any) (s, p float64, label rubric.Text) {
 			case best > 0:
 				s = math.Max(0, ch.Points/best)
 			}
-			return s, math.Max(0, ch.Points), ch.Label // a criterion never takes points away
+			return s, math.Max(0, ch.Points), i + 1 // a criterion never takes points away
 		}
 	case rubric.AnswerMulti:
 		list, ok := v.([]any)
@@ -432,9 +433,9 @@ func score(c *ccrit, v any) (s, p float64, label rubric.Text) {
 		if c.maxPoints > 0 {
 			s = p / c.maxPoints
 		}
-		return s, p, nil
+		return s, p, 0
 	}
-	return 0, 0, nil
+	return 0, 0, 0
 }
 
 // bracketOf returns the index of the bracket n falls in, or -1.

@@ -272,7 +272,6 @@ func (r *run) criteria(res *Result) {
 	res.Criteria = make([]CriterionResult, len(a.crits)) // filled in place: the struct is large
 	for ci, c := range a.crits {
 		st := &r.states[ci]
-		rub := a.rubrics[c.rubric].r
 		cres := &res.Criteria[ci]
 		*cres = CriterionResult{CriterionInfo: &c.info[r.cfg.lang], Status: st.status, Gate: r.gateSrc[ci] != "",
 			GateSource: r.gateSrc[ci], Severity: c.severity}
@@ -282,8 +281,8 @@ func (r *run) criteria(res *Result) {
 		}
 		if ans := r.ans[ci]; ans != nil {
 			cres.Answer, cres.Evidence, cres.Comment, cres.Justification = ans.Value, ans.Evidence, ans.Comment, ans.Justification
-			if st.label != nil {
-				cres.AnswerLabel = r.text(st.label, rub)
+			if st.label > 0 {
+				cres.AnswerLabel = c.text[r.cfg.lang].labels[st.label-1]
 			}
 		}
 		switch st.reason {
@@ -376,7 +375,8 @@ func (r *run) actionPlan(res *Result) {
 		}
 	}
 	crs := res.Criteria
-	slices.SortStableFunc(todo, func(x, y int) int {
+	// A total order, ending on the rubric order: a stable sort would add nothing.
+	slices.SortFunc(todo, func(x, y int) int {
 		if c := cmp.Compare(btoi(crs[y].Gate), btoi(crs[x].Gate)); c != 0 {
 			return c
 		}

@@ -118,6 +118,7 @@ func langIndex(lang string) int {
 type critText struct {
 	question, recommendation string
 	msgs                     [nmsg]string // prepared, so that a result does not build them
+	labels                   []string     // of the levels of its scale, or of its choices
 }
 
 // critMsg names a message a result may say of a criterion.
@@ -382,6 +383,14 @@ func (a *Assessor) prepareTexts(refTitle map[string]refInfo) {
 			}
 			for m := range t.msgs {
 				t.msgs[m] = critMsgs[m][li] + t.question
+			}
+			for _, l := range c.levels {
+				t.labels = append(t.labels, l.Label.In(lang, rub.Language))
+			}
+			if len(c.levels) == 0 {
+				for _, ch := range c.c.Choices {
+					t.labels = append(t.labels, ch.Label.In(lang, rub.Language))
+				}
 			}
 			c.text[li] = t
 			c.info[li] = CriterionInfo{ID: c.id, Rubric: rub.ID, Section: rub.Sections[c.section].ID, Question: t.question,
