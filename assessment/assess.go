@@ -102,11 +102,13 @@ type run struct {
 	staleBefore []string
 	// The lists of the facts' and answers' values, reused from run to run.
 	lists []string
+	// The description, folded, reused from run to run.
+	desc []byte
 	// The numbers the result points to, allocated with it.
 	nums []float64
 	// Working memory for findings and the plan d'action.
 	scratch []Finding
-	todo    []int
+	todo    []planKey
 	share   []float64
 }
 
@@ -337,7 +339,9 @@ func (r *run) criterion(ci int) {
 		return
 	}
 	st.answered, st.counted = true, true
-	r.e.answers[ci] = toValue(ans.Value, answerKind(c.c), c.levels, &r.lists)
+	if c.read {
+		r.e.answers[ci] = toValue(ans.Value, c.kind, c.levels, &r.lists)
+	}
 	st.s, st.p, st.label = score(c, ans.Value)
 	// A claim without the evidence it needs earns nothing; an answer that
 	// earns nothing ("no") claims nothing, and has nothing to prove. Points
@@ -368,8 +372,9 @@ func score(c *ccrit, v any) (s, p float64, label int) {
 	}
 	switch cc.Type {
 	case rubric.AnswerScale:
+		sv, _ := v.(string)
 		for i, l := range c.levels {
-			if l.Value == v {
+			if l.Value == sv {
 				return l.Score, pts * l.Score, i + 1
 			}
 		}
@@ -406,8 +411,9 @@ func score(c *ccrit, v any) (s, p float64, label int) {
 		return s, p, 0
 	case rubric.AnswerChoice:
 		best := c.maxPoints // the most a choice gives
+		sv, _ := v.(string)
 		for i, ch := range cc.Choices {
-			if ch.Value != v {
+			if ch.Value != sv {
 				continue
 			}
 			switch {

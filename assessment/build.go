@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"math"
@@ -370,27 +371,31 @@ func (r *run) actionPlan(res *Result) {
 		// (an exposure question of an impact grid): it is not a step to take.
 		informative := c.Severity == Info && !c.Gate && a.crits[i].text[r.cfg.lang].recommendation == ""
 		if r.states[i].applicable && c.Status != Met && !informative {
-			todo = append(todo, i)
 			share[i] = round(share[i], 2, rubric.RoundHalfUp)
+			// Critères impératifs first, then by severity (both in class),
+			// by gain, and in rubric order.
+			class := c.Severity.rank()
+			if !c.Gate {
+				class += int(Info)
+			}
+			todo = append(todo, planKey{class: class, gain: share[i], crit: i})
 		}
 	}
-	crs := res.Criteria
 	// A total order, ending on the rubric order: a stable sort would add nothing.
-	slices.SortFunc(todo, func(x, y int) int {
-		if c := cmp.Compare(btoi(crs[y].Gate), btoi(crs[x].Gate)); c != 0 {
+	slices.SortFunc(todo, func(x, y planKey) int {
+		if c := cmp.Compare(x.class, y.class); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(crs[x].Severity.rank(), crs[y].Severity.rank()); c != 0 {
+		if c := cmp.Compare(y.gain, x.gain); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(share[y], share[x]); c != 0 {
-			return c
-		}
-		return cmp.Compare(x, y) // rubric order
+		return cmp.Compare(x.crit, y.crit)
 	})
 	r.todo = todo
+	crs := res.Criteria
 	res.ActionPlan = make([]Action, 0, len(todo))
-	for rank, i := range todo {
+	for rank, k := range todo {
+		i := k.crit
 		cres := &crs[i]
 		txt := &a.crits[i].text[r.cfg.lang]
 		rec := txt.recommendation
@@ -402,11 +407,11 @@ func (r *run) actionPlan(res *Result) {
 	}
 }
 
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+// planKey is what orders a step of the plan d'action.
+type planKey struct {
+	class int
+	gain  float64
+	crit  int
 }
 
 func (r *run) coverage(res *Result) {
@@ -594,8 +599,11 @@ func monthsBefore(t time.Time, n int) time.Time {
 
 // signals flags what the description says but the facts do not declare.
 func (r *run) signals(res *Result) {
-	desc := fold(r.d.Project.Description)
-	if desc == "" {
+	desc := append(r.desc[:0], ' ') // folded, between spaces, in the run's working memory
+	desc = appendFold(desc, r.d.Project.Description)
+	desc = append(desc, ' ')
+	r.desc = desc
+	if len(desc) == 2 {
 		return
 	}
 	var pos *diag.Range
@@ -603,14 +611,13 @@ func (r *run) signals(res *Result) {
 		p := r.d.src.description
 		pos = &p
 	}
-	padded := " " + desc + " "
 	for _, sg := range r.a.signals {
 		v := r.e.facts[sg.fact]
 		if v.set && (v.s == sg.value || slices.Contains(v.list, sg.value) || v.kind == rubric.FactBool) {
 			continue
 		}
-		for _, ph := range sg.phrases {
-			if strings.Contains(padded, " "+ph+" ") {
+		for i, ph := range sg.phrases {
+			if bytes.Contains(desc, sg.padded[i]) {
 				f := r.a.facts[sg.fact].f
 				r.finding(res, Low, "undeclared-signal", f.ID+"="+sg.value,
 					fmt.Sprintf(r.t("The description mentions %q, which suggests %s: %s, not declared", "La description mentionne « %s », ce qui suggère %s : %s, non déclaré"),

@@ -78,7 +78,7 @@ func (a *Assessor) check(d *Declaration, r *run) diag.Diagnostics {
 			}
 			continue
 		}
-		if dg := checkValue(ans.Value, answerKind(c.c), c.values, c.c.Min, c.c.Max, c.c.Brackets, "answer", id); dg != nil {
+		if dg := checkValue(ans.Value, c.kind, c.values, c.c.Min, c.c.Max, c.c.Brackets, "answer", id); dg != nil {
 			dg.Range, dg.Path = src.answerAt(id), p().Child("value")
 			ds = append(ds, dg)
 		}

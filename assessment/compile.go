@@ -171,6 +171,8 @@ type ccrit struct {
 	applies   *cpred // the criterion's own condition
 	maxPoints float64
 	severity  Severity
+	kind      rubric.FactType // of its answers, for conditions and checks
+	read      bool            // some condition reads its answer
 	values    []string // the levels or choices an answer may take
 	// The most points a bracket gives: a bracket with points and no score
 	// scores its share of it.
@@ -212,6 +214,7 @@ type csignal struct {
 	fact    int
 	value   string
 	phrases []string // folded
+	padded  [][]byte // the phrases between spaces, to find whole words
 }
 
 // Compile prepares a set of rubrics for assessing declarations: it resolves
@@ -244,7 +247,11 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 				}
 			}
 			if len(phrases) > 0 {
-				a.signals = append(a.signals, csignal{fact: a.factIdx[f.ID], value: v.Value, phrases: phrases})
+				sg := csignal{fact: a.factIdx[f.ID], value: v.Value, phrases: phrases}
+				for _, ph := range phrases {
+					sg.padded = append(sg.padded, []byte(" "+ph+" "))
+				}
+				a.signals = append(a.signals, sg)
 			}
 		}
 	}
@@ -286,6 +293,7 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 						cc.bestBracket = math.Max(cc.bestBracket, *b.Points)
 					}
 				}
+				cc.kind = answerKind(c)
 				var err error
 				if cc.severity, err = ParseSeverity(string(c.Severity)); err != nil { // a rubric built in Go, without the parser's default
 					cc.severity = Medium

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/vigie-ai/vigie/rubric"
 )
@@ -216,7 +217,8 @@ func (c *predCompiler) compile(p *rubric.Predicate) *cpred {
 		}
 		out.crit = ci
 		cc := c.a.crits[ci]
-		c.operands(out, p, answerKind(cc.c), cc.levels)
+		cc.read = true
+		c.operands(out, p, cc.kind, cc.levels)
 	default:
 		c.fail("empty condition")
 	}
@@ -317,39 +319,53 @@ func dayNumber(s string) float64 {
 }
 
 // fold lowers case and removes the accents of French and other Latin
-// letters, so that phrases match whatever the typing.
-func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range strings.ToLower(s) {
+// letters, so that phrases match whatever the typing. What is neither a
+// letter nor a digit separates words: "familles," matches "familles". Words
+// are separated by one space.
+func fold(s string) string { return string(appendFold(nil, s)) }
+
+// appendFold appends the folded s to dst.
+func appendFold(dst []byte, s string) []byte {
+	start, space := len(dst), false
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		var ascii string // what r folds to, when it is not itself
 		switch r {
 		case 'à', 'â', 'ä', 'á', 'ã', 'å':
-			b.WriteByte('a')
+			ascii = "a"
 		case 'ç':
-			b.WriteByte('c')
+			ascii = "c"
 		case 'é', 'è', 'ê', 'ë':
-			b.WriteByte('e')
+			ascii = "e"
 		case 'î', 'ï', 'í', 'ì':
-			b.WriteByte('i')
+			ascii = "i"
 		case 'ô', 'ö', 'ó', 'ò', 'õ':
-			b.WriteByte('o')
+			ascii = "o"
 		case 'ù', 'û', 'ü', 'ú':
-			b.WriteByte('u')
+			ascii = "u"
 		case 'ÿ', 'ý':
-			b.WriteByte('y')
+			ascii = "y"
 		case 'ñ':
-			b.WriteByte('n')
+			ascii = "n"
 		case 'œ':
-			b.WriteString("oe")
+			ascii = "oe"
 		case 'æ':
-			b.WriteString("ae")
+			ascii = "ae"
 		default:
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				b.WriteRune(r)
-			} else {
-				b.WriteByte(' ') // punctuation separates words: "familles," matches "familles"
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				space = true
+				continue
 			}
 		}
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		if ascii != "" {
+			dst = append(dst, ascii...)
+		} else {
+			dst = utf8.AppendRune(dst, r)
+		}
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return dst
 }
