@@ -173,7 +173,7 @@ type ccrit struct {
 	severity  Severity
 	kind      rubric.FactType // of its answers, for conditions and checks
 	read      bool            // some condition reads its answer
-	values    []string // the levels or choices an answer may take
+	values    []string        // the levels or choices an answer may take
 	// The most points a bracket gives: a bracket with points and no score
 	// scores its share of it.
 	bestBracket float64
