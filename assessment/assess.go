@@ -54,8 +54,11 @@ func WithGeneratedAt(t time.Time) AssessOption {
 // Assess assesses a declaration. It first checks that the declaration fits
 // the rubrics (see Check): when it does not, the error wraps ErrInvalid and
 // the diagnostics. The result depends only on the rubrics, the declaration
-// and the options.
+// and the options. A nil declaration is an error that wraps ErrInvalid.
 func (a *Assessor) Assess(ctx context.Context, d *Declaration, opts ...AssessOption) (*Result, error) {
+	if d == nil {
+		return nil, fmt.Errorf("assess: %w: none given", ErrInvalid)
+	}
 	var cfg assessConfig
 	for _, o := range opts {
 		if err := o(&cfg); err != nil {

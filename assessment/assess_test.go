@@ -181,6 +181,15 @@ func TestAssessHonoursContext(t *testing.T) {
 	assert.ErrorIs(t, err, context.Canceled)
 }
 
+func TestNilDeclaration(t *testing.T) {
+	t.Parallel()
+	a := compileBench(t, 10)
+	res, err := a.Assess(context.Background(), nil)
+	assert.Nil(t, res)
+	require.ErrorIs(t, err, assessment.ErrInvalid)
+	assert.Empty(t, a.Check(nil))
+}
+
 func TestExampleDeclarationsAreValid(t *testing.T) {
 	t.Parallel()
 	files, err := filepath.Glob("../examples/declarations/*.yaml")

@@ -17,8 +17,12 @@ import (
 // criteria that no rubric defines, values of the wrong type or outside the
 // allowed ones, numbers out of range or not finite, malformed dates, and
 // not_applicable where a criterion does not allow it. Every problem is
-// reported, each at its place in the declaration.
+// reported, each at its place in the declaration. A nil declaration has
+// nothing to report.
 func (a *Assessor) Check(d *Declaration) diag.Diagnostics {
+	if d == nil {
+		return nil
+	}
 	return a.check(d, nil)
 }
 
