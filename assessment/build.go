@@ -476,9 +476,9 @@ func (r *run) findings(res *Result) {
 			sev := a.tiers[r.clTiers[k]].severity
 			rules := strings.Join(t.Rules, ", ")
 			if rules == "" {
-				rules = r.t("none: the default tier", "aucune : niveau par défaut")
+				rules = r.t("none: the default tier", "aucune\u00a0: niveau par défaut")
 			}
-			r.finding(res, sev, "tier", t.ID, fmt.Sprintf(r.t("Risk tier: %s (rules: %s)", "Niveau de risque : %s (règles : %s)"), t.Title, rules), nil)
+			r.finding(res, sev, "tier", t.ID, fmt.Sprintf(r.t("Risk tier: %s (rules: %s)", "Niveau de risque\u00a0: %s (règles\u00a0: %s)"), t.Title, rules), nil)
 		}
 		for _, rr := range cl.Rules {
 			if rr.Review {
@@ -487,7 +487,7 @@ func (r *run) findings(res *Result) {
 					name += " (" + rr.Title + ")"
 				}
 				r.finding(res, High, "review-required", rr.Rubric+"#"+rr.ID,
-					r.t("Judgement call, to be confirmed by a person: rule ", "Appréciation à faire confirmer par une personne : règle ")+name, nil)
+					r.t("Judgement call, to be confirmed by a person: rule ", "Appréciation à faire confirmer par une personne\u00a0: règle ")+name, nil)
 			}
 		}
 		for k, rr := range cl.Upcoming {
@@ -499,7 +499,7 @@ func (r *run) findings(res *Result) {
 			if !ob.InForce {
 				ct := a.tiers[a.obls[r.clObls[k]].tier]
 				r.finding(res, Medium, "upcoming-obligation", ob.Rubric+"#"+ob.Tier,
-					fmt.Sprintf(r.t("From %s, the tier %s makes these criteria critères impératifs: %s", "À partir du %s, le niveau de risque %s rend ces critères impératifs : %s"),
+					fmt.Sprintf(r.t("From %s, the tier %s makes these criteria critères impératifs: %s", "À partir du %s, le niveau de risque %s rend ces critères impératifs\u00a0: %s"),
 						r.date(ob.Effective), r.text(ct.t.Title, a.rubrics[ct.rubric].r), strings.Join(ob.Criteria, ", ")), nil)
 			}
 		}
@@ -516,7 +516,7 @@ func (r *run) findings(res *Result) {
 			p := r.d.src.factsKey
 			pos = &p
 		}
-		r.finding(res, High, "missing-fact", f.f.ID, fmt.Sprintf(r.t("Fact not given: %s (%s)", "Fait non renseigné : %s (%s)"), f.f.ID, f.f.Question.In(r.language(), "en")), pos)
+		r.finding(res, High, "missing-fact", f.f.ID, fmt.Sprintf(r.t("Fact not given: %s (%s)", "Fait non renseigné\u00a0: %s (%s)"), f.f.ID, f.f.Question.In(r.language(), "en")), pos)
 	}
 	for ci, c := range a.crits {
 		st, cres := &r.states[ci], &res.Criteria[ci]
@@ -582,7 +582,7 @@ func (r *run) staleEvidence(res *Result, ci int) {
 			pos = &p
 		}
 		r.finding(res, Medium, "stale-evidence", c.id,
-			fmt.Sprintf(r.t("Evidence %q of %s is more than %d months old: %s", "Le justificatif « %s » du %s a plus de %d mois : %s"),
+			fmt.Sprintf(r.t("Evidence %q of %s is more than %d months old: %s", "Le justificatif «\u00a0%s\u00a0» du %s a plus de %d mois\u00a0: %s"),
 				ev.Title, r.date(ev.Date), months, res.Criteria[ci].Question), pos)
 	}
 }
@@ -620,7 +620,7 @@ func (r *run) signals(res *Result) {
 			if bytes.Contains(desc, sg.padded[i]) {
 				f := r.a.facts[sg.fact].f
 				r.finding(res, Low, "undeclared-signal", f.ID+"="+sg.value,
-					fmt.Sprintf(r.t("The description mentions %q, which suggests %s: %s, not declared", "La description mentionne « %s », ce qui suggère %s : %s, non déclaré"),
+					fmt.Sprintf(r.t("The description mentions %q, which suggests %s: %s, not declared", "La description mentionne «\u00a0%s\u00a0», ce qui suggère %s\u00a0: %s, non déclaré"),
 						ph, f.ID, sg.value), pos)
 				break
 			}

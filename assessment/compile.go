@@ -137,13 +137,13 @@ const (
 
 // critMsgs are the messages' openings, in English and French; the question follows.
 var critMsgs = [nmsg][len(langs)]string{
-	msgGateFailed:      {"Critère impératif not met: ", "Critère impératif non atteint : "},
-	msgUnmet:           {"Not met: ", "Non atteint : "},
-	msgPartial:         {"Partly met: ", "Partiellement atteint : "},
-	msgUnanswered:      {"Not answered: ", "Sans réponse : "},
-	msgMissingEvidence: {"Answered without the evidence the criterion requires: ", "Réponse sans le justificatif que le critère exige : "},
-	msgUnjustifiedNA:   {"Declared not applicable without a justification: ", "Déclaré non concerné sans justification : "},
-	msgAnswerIt:        {"Answer and meet the criterion: ", "Répondre au critère et l'atteindre : "},
+	msgGateFailed:      {"Critère impératif not met: ", "Critère impératif non atteint\u00a0: "},
+	msgUnmet:           {"Not met: ", "Non atteint\u00a0: "},
+	msgPartial:         {"Partly met: ", "Partiellement atteint\u00a0: "},
+	msgUnanswered:      {"Not answered: ", "Sans réponse\u00a0: "},
+	msgMissingEvidence: {"Answered without the evidence the criterion requires: ", "Réponse sans le justificatif que le critère exige\u00a0: "},
+	msgUnjustifiedNA:   {"Declared not applicable without a justification: ", "Déclaré non concerné sans justification\u00a0: "},
+	msgAnswerIt:        {"Answer and meet the criterion: ", "Répondre au critère et l'atteindre\u00a0: "},
 }
 
 // coverRef is a referential of a rubric with, for each item, the criteria that cite it.
