@@ -344,7 +344,7 @@ func TestGitHubEscaping(t *testing.T) {
 		"::warning file=x.yaml,title=vigie partial::medium",
 		"::notice title=vigie a%2Cb%3Ac::low",
 		"::notice title=vigie tier::info::x",
-		"::notice::Projet: 100%25 (p,1): FAIL — Risk tier: Haut risque — 1 critère impératif not met",
+		"::error::Projet: 100%25 (p,1): FAIL — Risk tier: Haut risque — 1 critère impératif not met",
 		"",
 	}, "\n")
 	assert.Equal(t, want, got)

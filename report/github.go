@@ -11,8 +11,9 @@ import (
 )
 
 // githubRenderer writes GitHub Actions workflow commands: an annotation per
-// finding, on its line of the declaration when it has one, then a notice
-// with the status and the risk tier.
+// finding, on its line of the declaration when it has one, then a summary
+// with the status and the risk tier: an error when the assessment fails, a
+// notice when it passes.
 type githubRenderer struct{}
 
 func (githubRenderer) render(w io.Writer, results []*assessment.Result, o *Options) error {
@@ -32,7 +33,11 @@ func (githubRenderer) render(w io.Writer, results []*assessment.Result, o *Optio
 		if t := failingTier(res); t != "" {
 			line += " — " + o.t("tier_fails", t)
 		}
-		b.WriteString(ghaction.Command("notice", line))
+		level := "notice"
+		if res.Status == assessment.Fail {
+			level = "error"
+		}
+		b.WriteString(ghaction.Command(level, line))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
