@@ -115,6 +115,14 @@ func runAssess(args []string, e *env) int {
 		_ = problems.Write(e.stderr, e.lang)
 		return exitInvalid
 	}
+	for _, dir := range []string{*out, *htmlOut} {
+		if id, files := sharedID(results); isDir(dir) && id != "" {
+			fmt.Fprintf(e.stderr, e.t("vigie assess: %s and %s both declare the project %q, whose reports would overwrite each other in %s; give each project its own id\n",
+				"vigie assess\u00a0: %s et %s déclarent tous deux le projet %q, dont les rapports s'écraseraient dans %s\u00a0; donnez à chaque projet son propre identifiant\n"),
+				files[0], files[1], id, dir)
+			return exitInvalid
+		}
+	}
 	opts := report.Options{Language: e.lang, Color: *out == "" && e.color(), BOM: *bom}
 	if err := writeReports(*out, outFormat, results, opts, e); err != nil {
 		fmt.Fprintf(e.stderr, "vigie assess: %v\n", err)
@@ -270,7 +278,7 @@ func (e *env) number(f float64) string {
 // writeReports writes the reports: to the standard output or one file; or,
 // when -o names a folder, one file per project (PROJECT.EXT).
 func writeReports(out string, f report.Format, results []*assessment.Result, opts report.Options, e *env) error {
-	if info, err := os.Stat(out); err == nil && info.IsDir() {
+	if isDir(out) {
 		for _, res := range results {
 			var buf bytes.Buffer
 			if err := report.Write(&buf, f, []*assessment.Result{res}, opts); err != nil {
@@ -288,6 +296,24 @@ func writeReports(out string, f report.Format, results []*assessment.Result, opt
 		return err
 	}
 	return writeOutput(out, buf.Bytes(), e.stdout)
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return path != "" && err == nil && info.IsDir()
+}
+
+// sharedID returns the first project id that two results share, with the
+// files of the two declarations, or "".
+func sharedID(results []*assessment.Result) (string, [2]string) {
+	seen := make(map[string]string, len(results))
+	for _, res := range results {
+		if file, ok := seen[res.Subject.ID]; ok {
+			return res.Subject.ID, [2]string{file, res.Subject.File}
+		}
+		seen[res.Subject.ID] = res.Subject.File
+	}
+	return "", [2]string{}
 }
 
 // extension is the file extension of a report format.

@@ -124,6 +124,33 @@ func TestAssessIntoFolder(t *testing.T) {
 	assert.Equal(t, 2, strings.Count(out, `"automationDetails"`), "one SARIF log with a run per project")
 }
 
+// TestAssessIntoFolderRefusesSharedIDs: two declarations of the same
+// project would overwrite each other's report in a folder; to one file, they
+// are two runs of one document.
+func TestAssessIntoFolderRefusesSharedIDs(t *testing.T) {
+	t.Parallel()
+	decl := "../../examples/declarations/tri-informations-preoccupantes.yaml"
+	copied := filepath.Join(t.TempDir(), "copie.yaml")
+	data, err := os.ReadFile(decl)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(copied, data, 0o644))
+	for _, lang := range []string{"en", "fr"} {
+		dir := t.TempDir()
+		code, _, errOut := vigie(t, "assess", "--lang", lang, "--rubric", maturity, "--as-of", "2026-11-22", "--format", "html", "-o", dir, decl, copied)
+		require.Equal(t, exitInvalid, code)
+		assert.Contains(t, errOut, `"tri-informations-preoccupantes"`)
+		assert.Contains(t, errOut, copied)
+		entries, err := os.ReadDir(dir)
+		require.NoError(t, err)
+		assert.Empty(t, entries, "nothing written")
+	}
+	code, _, errOut := vigie(t, "assess", "--rubric", maturity, "--as-of", "2026-11-22", "--html", t.TempDir(), "--format", "json", decl, copied)
+	require.Equal(t, exitInvalid, code, "--html into a folder too")
+	assert.Contains(t, errOut, "overwrite")
+	code, _, errOut = vigie(t, "assess", "--rubric", maturity, "--as-of", "2026-11-22", "--format", "sarif", decl, copied)
+	require.Equal(t, exitOK, code, errOut)
+}
+
 // TestAssessTextAndHTML is the README's first command: a French summary on
 // the terminal and the HTML report in a file, against the embedded catalog.
 func TestAssessTextAndHTML(t *testing.T) {
