@@ -123,7 +123,7 @@ func runAssess(args []string, e *env) int {
 			return exitInvalid
 		}
 	}
-	opts := report.Options{Language: e.lang, Color: *out == "" && e.color(), BOM: *bom}
+	opts := report.Options{Language: e.lang, Color: (*out == "" || *out == "-") && e.color(), BOM: *bom}
 	if err := writeReports(*out, outFormat, results, opts, e); err != nil {
 		fmt.Fprintf(e.stderr, "vigie assess: %v\n", err)
 		return exitInternal
