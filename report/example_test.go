@@ -12,131 +12,64 @@ import (
 	"github.com/vigie-ai/vigie/rubric"
 )
 
-// exampleResult assesses a small declaration against a small bilingual
-// rubric, in lang.
-func exampleResult(lang string) (*assessment.Result, error) {
-	r, err := rubric.Parse("protection.yaml", []byte(`apiVersion: vigie/v1
-kind: Rubric
-id: protection
-version: 1.0.0
-title: {fr: Protection de l'enfance, en: Child protection}
-languages: [fr, en]
-facts:
-  - id: capabilities
-    type: set
-    values: [scoring, conversational]
-    question: {fr: "Que fait le système ?", en: "What does the system do?"}
-scales:
-  - id: maturity
-    levels:
-      - {value: "no", score: 0, label: {fr: Non, en: "No"}}
-      - {value: partly, score: 0.5, label: {fr: En partie, en: Partly}}
-      - {value: "yes", score: 1, label: {fr: Oui, en: "Yes"}}
-sections:
-  - id: oversight
-    title: {fr: Supervision humaine, en: Human oversight}
-    criteria:
-      - id: human-decides
-        question: {fr: "Un professionnel prend-il chaque décision ?", en: "Does a professional take every decision?"}
-        scale: maturity
-        gate: true
-        recommendation:
-          fr: Faire valider chaque évaluation par un travailleur social.
-          en: Have a social worker confirm every assessment.
-      - id: impact-assessment
-        question: {fr: "Une analyse d'impact a-t-elle été menée ?", en: "Was an impact assessment carried out?"}
-        scale: maturity
-        recommendation:
-          fr: Mener une analyse d'impact avec les équipes de terrain.
-          en: Carry out an impact assessment with the field teams.
-classification:
-  tiers:
-    - {id: high, title: {fr: Haut risque, en: High risk}, severity: high}
-    - {id: minimal, title: {fr: Risque minimal, en: Minimal risk}}
-  default: minimal
-  rules:
-    - id: scoring
-      tier: high
-      when: {fact: capabilities, contains: scoring}
-      rationale: {fr: Le système note des familles., en: The system scores families.}
-`))
+// ExampleWrite writes the terminal summary of one of vigie's example
+// projects, assessed against one of its example rubrics.
+func ExampleWrite() {
+	r, err := rubric.ReadFile("../examples/rubrics/child-rights-maturity.yaml")
 	if err != nil {
-		return nil, err
+		fmt.Println(err)
+		return
 	}
 	set, err := rubric.NewSet([]*rubric.Rubric{r})
 	if err != nil {
-		return nil, err
+		fmt.Println(err)
+		return
 	}
 	a, err := assessment.Compile(set)
 	if err != nil {
-		return nil, err
+		fmt.Println(err)
+		return
 	}
-	d, err := assessment.ParseDeclaration("projet.yaml", []byte(`apiVersion: vigie/v1
-kind: Declaration
-project:
-  id: aide-evaluation
-  name: Aide à l'évaluation des informations préoccupantes
-  organisation: Département
-facts:
-  capabilities: [scoring]
-answers:
-  protection/human-decides: partly
-  protection/impact-assessment:
-    value: "yes"
-    evidence: [{title: Analyse d'impact, ref: docs/aipd.pdf, date: 2026-03-01}]
-`))
-	if err != nil {
-		return nil, err
-	}
-	return a.Assess(context.Background(), d,
-		assessment.WithAsOf(time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)),
-		assessment.WithLanguage(lang))
-}
-
-func ExampleWrite() {
-	res, err := exampleResult("fr")
+	data, err := os.ReadFile("../examples/declarations/tri-informations-preoccupantes.yaml")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	// The static words follow Options.Language; the texts of the rubric
+	d, err := assessment.ParseDeclaration("tri-informations-preoccupantes.yaml", data)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res, err := a.Assess(context.Background(), d,
+		assessment.WithAsOf(time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)), assessment.WithLanguage("fr"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// The report's own words follow Options.Language; the rubric's texts
 	// follow the language the assessment was made in.
-	err = report.Write(os.Stdout, report.Text, []*assessment.Result{res}, report.Options{Language: "fr"})
-	if err != nil {
+	if err := report.Write(os.Stdout, report.Text, []*assessment.Result{res}, report.Options{Language: "fr"}); err != nil {
 		fmt.Println(err)
 	}
 	// Output:
-	// Aide à l'évaluation des informations préoccupantes (aide-evaluation), au 01/06/2026
-	// Statut : NON CONFORME — 1 critère impératif non atteint
-	// Niveau de risque : Haut risque
-	// Grille protection 1.0.0 : 75 %
-	//   Supervision humaine                      75 %
-	// Critères : 1 atteint, 1 partiellement atteint — complétude 100 %
-	// Plan d'action (1 sur 1) :
-	//   1. [critère impératif] protection/human-decides — Faire valider chaque évaluation par un travailleur social.
-	// 2 constats : critique : 1, élevée : 1
-}
-
-func ExampleWrite_english() {
-	res, err := exampleResult("en")
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	err = report.Write(os.Stdout, report.Text, []*assessment.Result{res}, report.Options{Language: "en"})
-	if err != nil {
-		fmt.Println(err)
-	}
-	// Output:
-	// Aide à l'évaluation des informations préoccupantes (aide-evaluation), as of 2026-06-01
-	// Status: FAIL — 1 critère impératif not met
-	// Risk tier: High risk
-	// Rubric protection 1.0.0: 75%
-	//   Human oversight                          75%
-	// Criteria: 1 met, 1 partly met — completeness 100%
-	// Action plan (1 of 1):
-	//   1. [critère impératif] protection/human-decides — Have a social worker confirm every assessment.
-	// 2 findings: critical: 1, high: 1
+	// Aide au tri des informations préoccupantes (tri-informations-preoccupantes), au 22/11/2026
+	// Statut : CONFORME — tous les critères impératifs sont atteints
+	// Niveau de risque : Risque minimal
+	//   À venir : Haut risque, à partir du 02/12/2027 (annex-iii-5-a — aiact:annex-iii-5-a, aiact:art-6-3)
+	// Grille child-rights-maturity 1.0.0 : 28 % (Insuffisant)
+	//   Gouvernance et décision humaine          68 %
+	//   Intérêt supérieur de l'enfant et non-di… 22 %
+	//   Participation et information des enfant… 8 %
+	//   Vie privée, données et sécurité          75 %
+	//   Suivi en service                         0 %
+	// Critères : 4 atteints, 6 partiellement atteints, 1 non atteint, 4 sans réponse, 5 non concernés — complétude 73,3 %
+	// Plan d'action (5 premières sur 11) :
+	//   1. child-rights-maturity/cria — Conduire une analyse d'impact sur les droits de l'enfant avec les professionnels, les familles et, …
+	//   2. child-rights-maturity/child-consultation — Organiser au moins une consultation d'enfants ou de jeunes accueillis, et leur rendre compte de ce …
+	//   3. child-rights-maturity/bias-testing — Tester le système sur des données locales, par groupe d'enfants, avant et après sa mise en service.
+	//   4. child-rights-maturity/incident-reporting — Créer un circuit de signalement des incidents, avec possibilité de suspendre le système.
+	//   5. child-rights-maturity/ai-literacy — Mettre en place un parcours de formation pour chaque profil d'utilisateur, renouvelé à chaque évolu…
+	// 15 constats : élevée : 2, moyenne : 7, faible : 3, information : 3
 }
 
 func ExampleParseFormat() {
