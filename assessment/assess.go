@@ -209,7 +209,7 @@ func (a *Assessor) release(r *run) {
 	clear(r.staleBefore)
 	r.scratch, r.todo = r.scratch[:0], r.todo[:0]
 	clear(r.lists)
-	r.lists = r.lists[:0]
+	r.lists, r.desc = r.lists[:0], r.desc[:0]
 	clear(r.oblInForce)
 	r.fired, r.upcoming = r.fired[:0], r.upcoming[:0]
 	r.clTiers, r.clObls = r.clTiers[:0], r.clObls[:0]

@@ -297,3 +297,26 @@ func TestStatusAndSeverityText(t *testing.T) {
 	var st assessment.Status
 	require.Error(t, st.UnmarshalText([]byte("")))
 }
+
+// TestSeverityOfRubricBuiltInGo: a criterion without a severity takes the
+// parser's default, critical for a critère impératif and medium otherwise.
+func TestSeverityOfRubricBuiltInGo(t *testing.T) {
+	t.Parallel()
+	r, err := rubric.Parse("bench.yaml", benchRubric(5))
+	require.NoError(t, err)
+	for _, id := range []string{"c3", "c4"} { // c4 is a critère impératif
+		c, ok := r.Criterion(id)
+		require.True(t, ok)
+		c.Severity = ""
+	}
+	set, err := rubric.NewSet([]*rubric.Rubric{r})
+	require.NoError(t, err)
+	a, err := assessment.Compile(set)
+	require.NoError(t, err)
+	d, err := assessment.ParseDeclaration("d.yaml", benchDeclaration(5, 0))
+	require.NoError(t, err)
+	res, err := a.Assess(context.Background(), d, assessment.WithAsOf(asOf))
+	require.NoError(t, err)
+	assert.Equal(t, assessment.Medium, res.Criteria[3].Severity)
+	assert.Equal(t, assessment.Critical, res.Criteria[4].Severity)
+}

@@ -144,7 +144,7 @@ func (r *run) sectionScore(ri, si int) sectionScore {
 			continue
 		}
 		ss.has = true
-		w := *a.crits[ci].c.Weight
+		w := a.crits[ci].info[0].Weight // the same in every language
 		num += w * st.s
 		ss.weightSum += w
 		ss.value += st.p
@@ -360,7 +360,7 @@ func (r *run) actionPlan(res *Result) {
 				continue
 			}
 			if ss := secs[c.section]; total > 0 && ss.has && ss.weightSum > 0 {
-				share[ci] = 100 * (*c.c.Weight / ss.weightSum) * (cr.sections[c.section].weight / total) * (1 - st.s)
+				share[ci] = 100 * (c.info[0].Weight / ss.weightSum) * (cr.sections[c.section].weight / total) * (1 - st.s)
 			}
 		}
 	}

@@ -295,8 +295,11 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 				}
 				cc.kind = answerKind(c)
 				var err error
-				if cc.severity, err = ParseSeverity(string(c.Severity)); err != nil { // a rubric built in Go, without the parser's default
+				if cc.severity, err = ParseSeverity(string(c.Severity)); err != nil { // a rubric built in Go: the parser's default
 					cc.severity = Medium
+					if c.Gate {
+						cc.severity = Critical
+					}
 				}
 				a.critIdx[cc.id] = len(a.crits)
 				if c.Gate {
@@ -320,7 +323,7 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 					cr.defTier = len(a.tiers)
 				}
 				sev, err := ParseSeverity(string(t.Severity))
-				if err != nil { // none given
+				if err != nil { // none given, or one built in Go that is none of the five
 					sev = Info
 				}
 				a.tiers = append(a.tiers, &ctier{t: t, rubric: ri, rank: ti, severity: sev, gateSource: "tier:" + t.ID})

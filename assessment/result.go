@@ -341,7 +341,11 @@ type Reference struct {
 	URL string `json:"url,omitempty"`
 }
 
-// CriterionResult is how the project stands on one criterion.
+// CriterionResult is how the project stands on one criterion. A copy of a
+// CriterionResult shares its CriterionInfo: to change what the copy says of
+// the criterion, give it its own (info := *c.CriterionInfo; c.CriterionInfo =
+// &info). Likewise, decode JSON into a new Result, never into one made by
+// Assess.
 type CriterionResult struct {
 	// What the rubric says of the criterion, in the result's language. An
 	// Assessor prepares it once, and every result it makes in that language

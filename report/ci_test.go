@@ -419,3 +419,21 @@ func TestCSVBOM(t *testing.T) {
 	assert.False(t, bytes.HasPrefix(plain, []byte("\ufeff")))
 	assert.Equal(t, append([]byte("\xef\xbb\xbf"), plain...), withBOM)
 }
+
+// TestCriterionWithoutInfo: a result decoded from JSON or built by hand may
+// hold criteria without a CriterionInfo; every format renders it, and the
+// caller's result is not changed.
+func TestCriterionWithoutInfo(t *testing.T) {
+	t.Parallel()
+	var res assessment.Result
+	require.NoError(t, json.Unmarshal([]byte(`{"format":"vigie.result/v1","status":"pass","subject":{"id":"p","name":"P"},
+		"criteria":[{"status":"met","severity":"low","score":1},{"id":"r/b","question":"Q?","status":"unmet","severity":"high"}]}`), &res))
+	require.Nil(t, res.Criteria[0].CriterionInfo)
+	for _, f := range report.Formats() {
+		var b bytes.Buffer
+		require.NoError(t, report.Write(&b, f, []*assessment.Result{&res}, report.Options{}), f)
+		assert.NotEmpty(t, b.String(), f)
+	}
+	assert.Nil(t, res.Criteria[0].CriterionInfo, "the caller's result is left as it was")
+	assert.Equal(t, "r/b", res.Criteria[1].ID)
+}

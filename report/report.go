@@ -69,7 +69,34 @@ func Write(w io.Writer, f Format, results []*assessment.Result, o Options) error
 	default:
 		return fmt.Errorf("%w %q (known: %v)", ErrFormat, f, Formats())
 	}
-	return r.render(w, results, &o)
+	return r.render(w, describeAll(results), &o)
+}
+
+// describeAll returns results whose criteria all have a CriterionInfo:
+// results made by Assess always do, but one decoded from JSON or built by
+// hand may not. Such a result is copied, never changed.
+func describeAll(results []*assessment.Result) []*assessment.Result {
+	var out []*assessment.Result
+	for i, res := range results {
+		if !slices.ContainsFunc(res.Criteria, func(c assessment.CriterionResult) bool { return c.CriterionInfo == nil }) {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(results)
+		}
+		cp := *res
+		cp.Criteria = slices.Clone(res.Criteria)
+		for k := range cp.Criteria {
+			if cp.Criteria[k].CriterionInfo == nil {
+				cp.Criteria[k].CriterionInfo = &assessment.CriterionInfo{}
+			}
+		}
+		out[i] = &cp
+	}
+	if out == nil {
+		return results
+	}
+	return out
 }
 
 // ParseFormat returns the format with the given name.
