@@ -103,8 +103,7 @@ func runAssess(args []string, e *env) int {
 		case errors.As(err, &ds2):
 			problems = append(problems, ds2...)
 		case err != nil:
-			fmt.Fprintf(e.stderr, "vigie assess: %s: %v\n", file, err)
-			return exitInternal
+			return e.internal("assess", fmt.Errorf("%s: %w", file, err))
 		}
 	}
 	if progress {
@@ -125,13 +124,11 @@ func runAssess(args []string, e *env) int {
 	}
 	opts := report.Options{Language: e.lang, Color: (*out == "" || *out == "-") && e.color(), BOM: *bom}
 	if err := writeReports(*out, outFormat, results, opts, e); err != nil {
-		fmt.Fprintf(e.stderr, "vigie assess: %v\n", err)
-		return exitInternal
+		return e.internal("assess", err)
 	}
 	if *htmlOut != "" {
 		if err := writeReports(*htmlOut, report.HTML, results, report.Options{Language: e.lang}, e); err != nil {
-			fmt.Fprintf(e.stderr, "vigie assess: %v\n", err)
-			return exitInternal
+			return e.internal("assess", err)
 		}
 	}
 	code = exitOK

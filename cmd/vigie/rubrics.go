@@ -20,8 +20,7 @@ func runRubrics(args []string, e *env) int {
 	}
 	rs, err := catalog.Rubrics()
 	if err != nil {
-		fmt.Fprintf(e.stderr, "vigie rubrics: %v\n", err)
-		return exitInternal
+		return e.internal("rubrics", err)
 	}
 	if len(fs.args) == 0 {
 		var b strings.Builder

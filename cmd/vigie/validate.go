@@ -61,8 +61,7 @@ func runValidate(args []string, e *env) int {
 	}
 	results, err := validateFiles(files, *strict)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "vigie validate: %v\n", err)
-		return exitInternal
+		return e.internal("validate", err)
 	}
 	valid := true
 	for _, r := range results {
@@ -77,8 +76,7 @@ func runValidate(args []string, e *env) int {
 		err = writeText(e, results)
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "vigie validate: %v\n", err)
-		return exitInternal
+		return e.internal("validate", err)
 	}
 	if !valid {
 		return exitInvalid
