@@ -22,17 +22,6 @@ import (
 	"github.com/vigie-ai/vigie/rubric"
 )
 
-func compileBench(t *testing.T, n int) *assessment.Assessor {
-	t.Helper()
-	r, err := rubric.Parse("bench.yaml", benchRubric(n))
-	require.NoError(t, err)
-	set, err := rubric.NewSet([]*rubric.Rubric{r})
-	require.NoError(t, err)
-	a, err := assessment.Compile(set)
-	require.NoError(t, err)
-	return a
-}
-
 func encode(t *testing.T, res *assessment.Result) []byte {
 	t.Helper()
 	var b bytes.Buffer
@@ -46,7 +35,7 @@ func encode(t *testing.T, res *assessment.Result) []byte {
 // -race): every result is the same, byte for byte.
 func TestConcurrentAssess(t *testing.T) {
 	t.Parallel()
-	a := compileBench(t, 60)
+	a := benchAssessor(t, 60)
 	d, err := assessment.ParseDeclaration("bench.yaml", benchDeclaration(60, 0))
 	require.NoError(t, err)
 	res, err := a.Assess(context.Background(), d, assessment.WithAsOf(asOf), assessment.WithLanguage("fr"))
@@ -97,7 +86,7 @@ func TestDeterministic(t *testing.T) {
 	var first []byte
 	for i, procs := range []int{1, runtime.NumCPU(), 1, 4} {
 		prev := runtime.GOMAXPROCS(procs)
-		a := compileBench(t, 60)
+		a := benchAssessor(t, 60)
 		d, err := assessment.ParseDeclaration("bench.yaml", benchDeclaration(60, 3000))
 		require.NoError(t, err)
 		res, err := a.Assess(context.Background(), d, assessment.WithAsOf(asOf))
@@ -114,7 +103,7 @@ func TestDeterministic(t *testing.T) {
 
 func TestAssessRefusesWhatDoesNotFit(t *testing.T) {
 	t.Parallel()
-	a := compileBench(t, 10)
+	a := benchAssessor(t, 10)
 	d, err := assessment.ParseDeclaration("d.yaml", []byte(`apiVersion: vigie/v1
 kind: Declaration
 project: {id: p, name: P}
@@ -153,7 +142,7 @@ answers:
 // in the result's language, as the classification does.
 func TestUpcomingFindingsNameTiersByTitle(t *testing.T) {
 	t.Parallel()
-	a := compileBench(t, 10)
+	a := benchAssessor(t, 10)
 	d := &assessment.Declaration{APIVersion: "vigie/v1", Kind: "Declaration", Project: assessment.Project{ID: "p", Name: "P"},
 		Facts: map[string]any{"public_body": true, "capabilities": []any{"scoring", "profiling", "conversational"}}}
 	for lang, titles := range map[string][]string{"en": {"High risk", "Transparency"}, "fr": {"Haut risque", "Transparence"}} {
@@ -172,7 +161,7 @@ func TestUpcomingFindingsNameTiersByTitle(t *testing.T) {
 
 func TestAssessHonoursContext(t *testing.T) {
 	t.Parallel()
-	a := compileBench(t, 10)
+	a := benchAssessor(t, 10)
 	d, err := assessment.ParseDeclaration("d.yaml", benchDeclaration(10, 0))
 	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -183,7 +172,7 @@ func TestAssessHonoursContext(t *testing.T) {
 
 func TestNilDeclaration(t *testing.T) {
 	t.Parallel()
-	a := compileBench(t, 10)
+	a := benchAssessor(t, 10)
 	res, err := a.Assess(context.Background(), nil)
 	assert.Nil(t, res)
 	require.ErrorIs(t, err, assessment.ErrInvalid)

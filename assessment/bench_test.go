@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
 
 	"github.com/vigie-ai/vigie/assessment"
@@ -135,20 +136,15 @@ answers:
 	return b.Bytes()
 }
 
-func benchAssessor(b *testing.B, n int) *assessment.Assessor {
-	b.Helper()
+// benchAssessor compiles benchRubric(n), for benchmarks, tests and fuzzing.
+func benchAssessor(tb testing.TB, n int) *assessment.Assessor {
+	tb.Helper()
 	r, err := rubric.Parse("bench.yaml", benchRubric(n))
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(tb, err)
 	set, err := rubric.NewSet([]*rubric.Rubric{r})
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(tb, err)
 	a, err := assessment.Compile(set)
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(tb, err)
 	return a
 }
 

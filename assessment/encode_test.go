@@ -24,7 +24,7 @@ func reference(t *testing.T, res *assessment.Result) []byte {
 
 func TestWriteJSONMatchesEncodingJSON(t *testing.T) {
 	t.Parallel()
-	a := compileBench(t, 60)
+	a := benchAssessor(t, 60)
 	for _, lang := range []string{"en", "fr"} {
 		d, err := assessment.ParseDeclaration("bench.yaml", benchDeclaration(60, 0))
 		require.NoError(t, err)

@@ -11,7 +11,6 @@ import (
 
 	"github.com/vigie-ai/vigie/assessment"
 	"github.com/vigie-ai/vigie/diag"
-	"github.com/vigie-ai/vigie/rubric"
 )
 
 // FuzzParseDeclaration feeds the declaration parser with mutations of real
@@ -56,18 +55,7 @@ func FuzzParseDeclaration(f *testing.F) {
 // panic, must accept every declaration but one with a non-finite number,
 // and must give a complete result that encodes.
 func FuzzAssess(f *testing.F) {
-	r, err := rubric.Parse("bench.yaml", benchRubric(20))
-	if err != nil {
-		f.Fatal(err)
-	}
-	set, err := rubric.NewSet([]*rubric.Rubric{r})
-	if err != nil {
-		f.Fatal(err)
-	}
-	a, err := assessment.Compile(set)
-	if err != nil {
-		f.Fatal(err)
-	}
+	a := benchAssessor(f, 20)
 	f.Add(uint8(1), true, 12.0, uint8(3), uint8(5), uint8(2), true, uint8(1), uint8(3), "Un chatbot de profilage", "2026-01-01", uint32(0))
 	f.Add(uint8(0), false, -1.0, uint8(0), uint8(0), uint8(0), false, uint8(0), uint8(0), "", "", uint32(0xffffffff))
 	f.Add(uint8(7), true, 1e308, uint8(0xff), uint8(2), uint8(0xff), true, uint8(0xff), uint8(0xff), "chatbot", "not a date", uint32(0x00f0f0f0))
