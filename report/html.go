@@ -16,7 +16,7 @@ var htmlFiles embed.FS
 
 // htmlTemplate is parsed once; each render clones it and binds the
 // functions to its options.
-var htmlTemplate = template.Must(template.New("html.tmpl").Funcs(htmlFuncs(&Options{}, nil)).ParseFS(htmlFiles, "html.tmpl"))
+var htmlTemplate = template.Must(template.New("html.tmpl").Funcs(htmlFuncs(&Options{})).ParseFS(htmlFiles, "html.tmpl"))
 
 // htmlRenderer writes one self-contained HTML file: inline CSS with a print
 // stylesheet, an SVG radar chart of section scores, no script and no
@@ -34,6 +34,19 @@ type htmlPage struct {
 type htmlResult struct {
 	*assessment.Result
 	Charts []radar
+	refs   map[refKey]assessment.Reference
+}
+
+// RefURL is the link of a reference the result describes, or "".
+func (r htmlResult) RefURL(rubric, id string) string { return r.refs[refKey{rubric, id}].URL }
+
+// RefTitle names a reference by its referential and title, or by its
+// identifier when the result does not describe it.
+func (r htmlResult) RefTitle(rubric, id string) string {
+	if ref, ok := r.refs[refKey{rubric, id}]; ok {
+		return ref.Referential + " — " + ref.Title
+	}
+	return id
 }
 
 // radar is the chart of one rubric's section scores.
@@ -57,11 +70,9 @@ type radarAxis struct {
 }
 
 func (htmlRenderer) render(w io.Writer, results []*assessment.Result, o *Options) error {
-	refs := make(map[*assessment.Result]map[refKey]assessment.Reference, len(results))
 	page := htmlPage{Lang: o.Language}
 	for _, res := range results {
-		refs[res] = references(res)
-		hr := htmlResult{Result: res}
+		hr := htmlResult{Result: res, refs: references(res)}
 		for _, rr := range res.Rubrics {
 			hr.Charts = append(hr.Charts, newRadar(rr, o))
 		}
@@ -76,12 +87,12 @@ func (htmlRenderer) render(w io.Writer, results []*assessment.Result, o *Options
 	if err != nil {
 		return fmt.Errorf("html template: %w", err)
 	}
-	return tmpl.Funcs(htmlFuncs(o, refs)).Execute(w, page)
+	return tmpl.Funcs(htmlFuncs(o)).Execute(w, page)
 }
 
 // htmlFuncs are the template's functions: words in the report's language,
-// numbers and dates as people read them, and the results' references.
-func htmlFuncs(o *Options, refs map[*assessment.Result]map[refKey]assessment.Reference) template.FuncMap {
+// and numbers and dates as people read them.
+func htmlFuncs(o *Options) template.FuncMap {
 	return template.FuncMap{
 		"t":           func(key string, args ...any) string { return o.t(key, args...) },
 		"n":           func(key string, n int) string { return o.n(key, n) },
@@ -102,15 +113,6 @@ func htmlFuncs(o *Options, refs map[*assessment.Result]map[refKey]assessment.Ref
 		"answer":      func(c assessment.CriterionResult) string { return o.answer(c) },
 		"where":       func(f assessment.Finding, declaration string) string { return findingLine(f, declaration) },
 		"itemstatus":  func(s string) string { return o.t("st." + s) },
-		"refurl": func(res *assessment.Result, rubric, id string) string {
-			return refs[res][refKey{rubric, id}].URL
-		},
-		"reftitle": func(res *assessment.Result, rubric, id string) string {
-			if r, ok := refs[res][refKey{rubric, id}]; ok {
-				return r.Referential + " — " + r.Title
-			}
-			return id
-		},
 	}
 }
 
