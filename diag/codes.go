@@ -228,7 +228,7 @@ var catalog = map[Code]entry{
 		template{message: "{1} {2} et {3} se chevauchent", hint: "rangez-les du plus bas au plus haut, chacun commençant où finit le précédent"}},
 	CodeBandBounds: {
 		template{message: "{1} {2}: {3}", hint: "give one lower bound (gte or gt) and one upper bound (lte or lt), the lower below the upper"},
-		template{message: "{1} {2} : {4}", hint: "donnez une borne basse (gte ou gt) et une borne haute (lte ou lt), la basse sous la haute"}},
+		template{message: "{1} {2} : {3}", hint: "donnez une borne basse (gte ou gt) et une borne haute (lte ou lt), la basse sous la haute"}},
 	CodeInvalidDate: {
 		template{message: "{1} is not a valid date", hint: "write dates as YYYY-MM-DD, e.g. 2026-12-02"},
 		template{message: "{1} n'est pas une date valide", hint: "écrivez les dates AAAA-MM-JJ, par exemple 2026-12-02"}},
@@ -237,10 +237,10 @@ var catalog = map[Code]entry{
 		template{message: "{1} n'est pas une version sémantique", hint: "écrivez MAJEURE.MINEURE.CORRECTIF, par exemple 1.2.0"}},
 	CodeAnswerDefinition: {
 		template{message: "{1}: {2}"},
-		template{message: "{1} : {3}"}},
+		template{message: "{1} : {2}"}},
 	CodeOverride: {
 		template{message: "override {1}: {2}"},
-		template{message: "surcharge {1} : {3}"}},
+		template{message: "surcharge {1} : {2}"}},
 	CodeBandCoverage: {
 		template{message: "the bands of score {1} cover {2} to {3}, not the whole range {4} to {5}", hint: "start the lowest band at {4} and end the highest at {5}, so that every score has a band"},
 		template{message: "les paliers du score {1} couvrent {2} à {3}, pas toute l'étendue {4} à {5}", hint: "commencez le palier le plus bas à {4} et finissez le plus haut à {5}, pour que tout score ait son palier"}},
@@ -276,7 +276,7 @@ var catalog = map[Code]entry{
 		template{message: "le critère {1} ne peut pas être déclaré non concerné (not_applicable)", hint: "la grille attend une réponse ici : répondez, ou demandez à ses auteurs d'admettre not_applicable"}},
 	CodeScoringMethod: {
 		template{message: "{1}"},
-		template{message: "{2}"}},
+		template{message: "{1}"}},
 	CodeUnusedDefinition: {
 		template{message: "{1} {2} has no effect", hint: "{3}"},
 		template{message: "{1} {2} n'a aucun effet", hint: "{3}"}},

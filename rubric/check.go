@@ -280,7 +280,7 @@ func (k *checker) uniqueValues(what string, n int, val func(int) string, path fu
 		}
 		first[v] = i
 		if v == NotApplicable && what != "value" {
-			k.add(diag.CodeAnswerDefinition, path(i).Child("value"), kind(what, v), "not_applicable is reserved for answers that declare a criterion not applicable", "not_applicable est réservé aux réponses qui déclarent un critère non concerné")
+			k.add(diag.CodeAnswerDefinition, path(i).Child("value"), kind(what, v), diag.Bilingual("not_applicable is reserved for answers that declare a criterion not applicable", "not_applicable est réservé aux réponses qui déclarent un critère non concerné"))
 		}
 	}
 }
@@ -353,14 +353,14 @@ func (k *checker) facts() {
 			}
 		default:
 			if len(f.Values) > 0 {
-				k.addKey(diag.CodeAnswerDefinition, p.Child("values"), kind("fact", f.ID), "only enum and set facts have values", "seuls les faits enum et set ont des valeurs")
+				k.addKey(diag.CodeAnswerDefinition, p.Child("values"), kind("fact", f.ID), diag.Bilingual("only enum and set facts have values", "seuls les faits enum et set ont des valeurs"))
 			}
 		}
 		if (f.Min != nil || f.Max != nil) && f.Type != FactNumber {
-			k.add(diag.CodeAnswerDefinition, p, kind("fact", f.ID), "only number facts have min and max", "seuls les faits number ont min et max")
+			k.add(diag.CodeAnswerDefinition, p, kind("fact", f.ID), diag.Bilingual("only number facts have min and max", "seuls les faits number ont min et max"))
 		}
 		if f.Min != nil && f.Max != nil && *f.Min > *f.Max {
-			k.add(diag.CodeAnswerDefinition, p.Child("max"), kind("fact", f.ID), "max is below min", "max est inférieur à min")
+			k.add(diag.CodeAnswerDefinition, p.Child("max"), kind("fact", f.ID), diag.Bilingual("max is below min", "max est inférieur à min"))
 		}
 	}
 }
@@ -435,7 +435,7 @@ func (k *checker) criteria(cs []Criterion, p diag.Path) {
 // answer checks that a criterion's answer definition is complete and coherent.
 func (k *checker) answer(c *Criterion, p diag.Path) {
 	bad := func(at diag.Path, en, fr string) {
-		k.add(diag.CodeAnswerDefinition, at, kind("criterion", c.ID), en, fr)
+		k.add(diag.CodeAnswerDefinition, at, kind("criterion", c.ID), diag.Bilingual(en, fr))
 	}
 	if k.names() && c.Type == AnswerScale {
 		if _, ok := k.sc.scales[c.Scale]; !ok {
@@ -513,7 +513,7 @@ func (k *checker) brackets(c *Criterion, p diag.Path) {
 	for i, b := range c.Brackets {
 		ranges[i] = namedBounds{name: strconv.Itoa(i + 1), b: b.Bounds, path: p.Index(i)}
 		if b.Score == nil && b.Points == nil {
-			k.add(diag.CodeAnswerDefinition, p.Index(i), kind("criterion", c.ID), "a bracket needs a score or points", "une tranche a besoin d'une note (score) ou de points")
+			k.add(diag.CodeAnswerDefinition, p.Index(i), kind("criterion", c.ID), diag.Bilingual("a bracket needs a score or points", "une tranche a besoin d'une note (score) ou de points"))
 		}
 	}
 	k.bands("bracket", ranges, true)
@@ -551,10 +551,10 @@ func (k *checker) bands(what string, bs []namedBounds, open bool) bool {
 		l := lohi{name: nb.name, path: nb.path, ok: true}
 		switch {
 		case b.GTE != nil && b.GT != nil, b.LTE != nil && b.LT != nil:
-			k.add(diag.CodeBandBounds, nb.path, kind(what), nb.name, "both an inclusive and an exclusive bound on the same side", "deux bornes du même côté, l'une incluse et l'autre exclue")
+			k.add(diag.CodeBandBounds, nb.path, kind(what), nb.name, diag.Bilingual("both an inclusive and an exclusive bound on the same side", "deux bornes du même côté, l'une incluse et l'autre exclue"))
 			l.ok = false
 		case b.GTE == nil && b.GT == nil || b.LTE == nil && b.LT == nil:
-			k.add(diag.CodeBandBounds, nb.path, kind(what), nb.name, "needs a lower bound (gte or gt) and an upper bound (lte or lt)", "il faut une borne basse (gte ou gt) et une borne haute (lte ou lt)")
+			k.add(diag.CodeBandBounds, nb.path, kind(what), nb.name, diag.Bilingual("needs a lower bound (gte or gt) and an upper bound (lte or lt)", "il faut une borne basse (gte ou gt) et une borne haute (lte ou lt)"))
 			l.ok = false
 		default:
 			if b.GTE != nil {
@@ -568,7 +568,7 @@ func (k *checker) bands(what string, bs []namedBounds, open bool) bool {
 				l.hi, l.hiKey = *b.LT, "lt"
 			}
 			if l.lo > l.hi || l.lo == l.hi && !(l.loIn && l.hiIn) {
-				k.add(diag.CodeBandBounds, nb.path, kind(what), nb.name, "the lower bound is not below the upper bound", "la borne basse n'est pas sous la borne haute")
+				k.add(diag.CodeBandBounds, nb.path, kind(what), nb.name, diag.Bilingual("the lower bound is not below the upper bound", "la borne basse n'est pas sous la borne haute"))
 				l.ok = false
 			}
 		}
@@ -596,7 +596,7 @@ func (k *checker) overrides() {
 		if k.shapes() {
 			switch {
 			case (o.Section == "") == (o.Criterion == ""):
-				k.add(diag.CodeOverride, p, strconv.Itoa(i+1), "an override names exactly one of section or criterion", "une surcharge nomme exactement une section ou un critère")
+				k.add(diag.CodeOverride, p, strconv.Itoa(i+1), diag.Bilingual("an override names exactly one of section or criterion", "une surcharge nomme exactement une section ou un critère"))
 			case o.Section != "":
 				for _, f := range []struct {
 					set  bool
@@ -604,7 +604,7 @@ func (k *checker) overrides() {
 				}{{!o.Question.IsZero(), "question"}, {!o.Guidance.IsZero(), "guidance"}, {!o.Recommendation.IsZero(), "recommendation"},
 					{o.Gate != nil, "gate"}, {o.Severity != "", "severity"}, {o.Evidence != "", "evidence"}, {len(o.AddReferences) > 0, "add_references"}} {
 					if f.set {
-						k.addKey(diag.CodeOverride, p.Child(f.name), diag.Bilingual("of section "+o.Section, "de la section "+o.Section), f.name+" applies to a criterion, not a section", f.name+" s'applique à un critère, pas à une section")
+						k.addKey(diag.CodeOverride, p.Child(f.name), diag.Bilingual("of section "+o.Section, "de la section "+o.Section), diag.Bilingual(f.name+" applies to a criterion, not a section", f.name+" s'applique à un critère, pas à une section"))
 					}
 				}
 			default:
@@ -613,7 +613,7 @@ func (k *checker) overrides() {
 					name string
 				}{{!o.Title.IsZero(), "title"}, {!o.Description.IsZero(), "description"}, {len(o.AddCriteria) > 0, "add_criteria"}} {
 					if f.set {
-						k.addKey(diag.CodeOverride, p.Child(f.name), diag.Bilingual("of criterion "+o.Criterion, "du critère "+o.Criterion), f.name+" applies to a section, not a criterion", f.name+" s'applique à une section, pas à un critère")
+						k.addKey(diag.CodeOverride, p.Child(f.name), diag.Bilingual("of criterion "+o.Criterion, "du critère "+o.Criterion), diag.Bilingual(f.name+" applies to a section, not a criterion", f.name+" s'applique à une section, pas à un critère"))
 					}
 				}
 			}
@@ -698,7 +698,7 @@ func (k *checker) scoring() {
 		p := sp.Child("scores").Index(i)
 		if k.shapes() {
 			if sc.Method == WeightedMean && s.Basis == BasisPoints {
-				k.add(diag.CodeScoringMethod, p.Child("basis"), "weighted-mean scores are percentages: use basis percent, or method points", "les scores en moyenne pondérée sont des pourcentages : utilisez basis percent, ou la méthode points")
+				k.add(diag.CodeScoringMethod, p.Child("basis"), diag.Bilingual("weighted-mean scores are percentages: use basis percent, or method points", "les scores en moyenne pondérée sont des pourcentages : utilisez basis percent, ou la méthode points"))
 			}
 		}
 		ranges := make([]namedBounds, len(s.Bands))
@@ -720,7 +720,7 @@ func (k *checker) scoring() {
 		for j, a := range s.Adjustments {
 			ap := p.Child("adjustments").Index(j)
 			if (a.Percent == nil) == (a.Add == nil) {
-				k.add(diag.CodeScoringMethod, ap, "an adjustment gives exactly one of percent or add", "un ajustement donne exactement l'un de percent ou add")
+				k.add(diag.CodeScoringMethod, ap, diag.Bilingual("an adjustment gives exactly one of percent or add", "un ajustement donne exactement l'un de percent ou add"))
 			}
 			other, ok := k.sc.scores[a.Score]
 			if !ok {
