@@ -14,7 +14,11 @@ import (
 	"github.com/vigie-ai/vigie/schemas"
 )
 
-const maturity = "../../examples/rubrics/child-rights-maturity.yaml"
+// The example rubric and the example declaration answered against it.
+const (
+	maturity = "../../examples/rubrics/child-rights-maturity.yaml"
+	triIP    = "../../examples/declarations/tri-informations-preoccupantes.yaml"
+)
 
 // TestAssessGolden checks the JSON result of the example declaration
 // against its golden file, in both languages.
@@ -23,8 +27,7 @@ func TestAssessGolden(t *testing.T) {
 	for _, lang := range []string{"en", "fr"} {
 		t.Run(lang, func(t *testing.T) {
 			t.Parallel()
-			code, out, errOut := vigie(t, "assess", "--rubric", maturity, "--as-of", "2026-11-22", "--lang", lang,
-				"../../examples/declarations/tri-informations-preoccupantes.yaml")
+			code, out, errOut := vigie(t, "assess", "--rubric", maturity, "--as-of", "2026-11-22", "--lang", lang, triIP)
 			require.Equal(t, exitOK, code, errOut)
 			golden(t, "assess-tri-ip."+lang+".json", out)
 		})
@@ -41,7 +44,7 @@ func TestAssessResultMatchesSchema(t *testing.T) {
 	schema, err := sl.Compile(gojsonschema.NewBytesLoader(schemas.Report()))
 	require.NoError(t, err)
 	for _, asOf := range []string{"2025-06-01", "2026-11-22", "2028-01-01"} {
-		code, out, errOut := vigie(t, "assess", "--rubric", maturity, "--as-of", asOf, "../../examples/declarations/tri-informations-preoccupantes.yaml")
+		code, out, errOut := vigie(t, "assess", "--rubric", maturity, "--as-of", asOf, triIP)
 		require.Contains(t, []int{exitOK, exitPolicy}, code, errOut)
 		res, err := schema.Validate(gojsonschema.NewStringLoader(out))
 		require.NoError(t, err)
@@ -51,7 +54,6 @@ func TestAssessResultMatchesSchema(t *testing.T) {
 
 func TestAssessExitCodes(t *testing.T) {
 	t.Parallel()
-	decl := "../../examples/declarations/tri-informations-preoccupantes.yaml"
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.yaml")
 	require.NoError(t, os.WriteFile(bad, []byte("apiVersion: vigie/v1\nkind: Declaration\nproject: {id: x, name: X}\nfacts:\n  colour: blue\n"), 0o644))
@@ -61,18 +63,18 @@ func TestAssessExitCodes(t *testing.T) {
 		code   int
 		stderr string
 	}{
-		{"pass", []string{"--as-of", "2026-11-22", decl}, exitOK, ""},
-		{"below threshold", []string{"--as-of", "2026-11-22", "--fail-below", "50", decl}, exitPolicy, "overall score 28% is below 50%"},
-		{"tier threshold", []string{"--as-of", "2028-01-01", "--fail-on-tier", "high", decl}, exitPolicy, "risk tier High risk (high) applies"},
-		{"tier not reached", []string{"--as-of", "2026-11-22", "--fail-on-tier", "high", decl}, exitOK, ""},
-		{"unknown tier", []string{"--fail-on-tier", "severe", decl}, exitInvalid, `no rubric has the tier "severe"`},
-		{"severity threshold", []string{"--as-of", "2026-11-22", "--fail-on-severity", "medium", decl}, exitPolicy, "of severity medium or more"},
-		{"severity not reached", []string{"--as-of", "2026-11-22", "--fail-on-severity", "critical", decl}, exitOK, ""},
-		{"unknown severity", []string{"--fail-on-severity", "severe", decl}, exitInvalid, `"severe" is not a severity`},
-		{"unknown format", []string{"--format", "pdf", decl}, exitInvalid, `unknown format "pdf" (json, `},
-		{"bad date", []string{"--as-of", "22/11/2026", decl}, exitInvalid, "is not a date"},
+		{"pass", []string{"--as-of", "2026-11-22", triIP}, exitOK, ""},
+		{"below threshold", []string{"--as-of", "2026-11-22", "--fail-below", "50", triIP}, exitPolicy, "overall score 28% is below 50%"},
+		{"tier threshold", []string{"--as-of", "2028-01-01", "--fail-on-tier", "high", triIP}, exitPolicy, "risk tier High risk (high) applies"},
+		{"tier not reached", []string{"--as-of", "2026-11-22", "--fail-on-tier", "high", triIP}, exitOK, ""},
+		{"unknown tier", []string{"--fail-on-tier", "severe", triIP}, exitInvalid, `no rubric has the tier "severe"`},
+		{"severity threshold", []string{"--as-of", "2026-11-22", "--fail-on-severity", "medium", triIP}, exitPolicy, "of severity medium or more"},
+		{"severity not reached", []string{"--as-of", "2026-11-22", "--fail-on-severity", "critical", triIP}, exitOK, ""},
+		{"unknown severity", []string{"--fail-on-severity", "severe", triIP}, exitInvalid, `"severe" is not a severity`},
+		{"unknown format", []string{"--format", "pdf", triIP}, exitInvalid, `unknown format "pdf" (json, `},
+		{"bad date", []string{"--as-of", "22/11/2026", triIP}, exitInvalid, "is not a date"},
 		{"declaration that does not fit", []string{bad}, exitInvalid, "unread-fact"},
-		{"no rubric", []string{"--rubric", "", decl}, exitInvalid, "cannot read file"},
+		{"no rubric", []string{"--rubric", "", triIP}, exitInvalid, "cannot read file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -92,8 +94,7 @@ func TestAssessExitCodes(t *testing.T) {
 func TestAssessWritesFile(t *testing.T) {
 	t.Parallel()
 	out := filepath.Join(t.TempDir(), "result.json")
-	code, stdout, errOut := vigie(t, "assess", "--rubric", maturity, "--as-of", "2026-11-22", "-o", out,
-		"../../examples/declarations/tri-informations-preoccupantes.yaml")
+	code, stdout, errOut := vigie(t, "assess", "--rubric", maturity, "--as-of", "2026-11-22", "-o", out, triIP)
 	require.Equal(t, exitOK, code, errOut)
 	assert.Empty(t, stdout)
 	data, err := os.ReadFile(out)
@@ -106,12 +107,7 @@ func TestAssessWritesFile(t *testing.T) {
 func TestAssessIntoFolder(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	decls := []string{"../../examples/declarations/tri-informations-preoccupantes.yaml"}
-	second := filepath.Join(t.TempDir(), "second.yaml")
-	data, err := os.ReadFile(decls[0])
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(second, []byte(strings.Replace(string(data), "id: tri-informations-preoccupantes", "id: second-project", 1)), 0o644))
-	decls = append(decls, second)
+	decls := []string{triIP, variant(t, triIP, "second.yaml", "id: tri-informations-preoccupantes", "id: second-project")}
 	args := append([]string{"assess", "--rubric", maturity, "--as-of", "2026-11-22", "--format", "html", "-o", dir}, decls...)
 	code, _, errOut := vigie(t, args...)
 	require.Equal(t, exitOK, code, errOut)
@@ -129,14 +125,13 @@ func TestAssessIntoFolder(t *testing.T) {
 // are two runs of one document.
 func TestAssessIntoFolderRefusesSharedIDs(t *testing.T) {
 	t.Parallel()
-	decl := "../../examples/declarations/tri-informations-preoccupantes.yaml"
 	copied := filepath.Join(t.TempDir(), "copie.yaml")
-	data, err := os.ReadFile(decl)
+	data, err := os.ReadFile(triIP)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(copied, data, 0o644))
 	for _, lang := range []string{"en", "fr"} {
 		dir := t.TempDir()
-		code, _, errOut := vigie(t, "assess", "--lang", lang, "--rubric", maturity, "--as-of", "2026-11-22", "--format", "html", "-o", dir, decl, copied)
+		code, _, errOut := vigie(t, "assess", "--lang", lang, "--rubric", maturity, "--as-of", "2026-11-22", "--format", "html", "-o", dir, triIP, copied)
 		require.Equal(t, exitInvalid, code)
 		assert.Contains(t, errOut, `"tri-informations-preoccupantes"`)
 		assert.Contains(t, errOut, copied)
@@ -144,10 +139,10 @@ func TestAssessIntoFolderRefusesSharedIDs(t *testing.T) {
 		require.NoError(t, err)
 		assert.Empty(t, entries, "nothing written")
 	}
-	code, _, errOut := vigie(t, "assess", "--rubric", maturity, "--as-of", "2026-11-22", "--html", t.TempDir(), "--format", "json", decl, copied)
+	code, _, errOut := vigie(t, "assess", "--rubric", maturity, "--as-of", "2026-11-22", "--html", t.TempDir(), "--format", "json", triIP, copied)
 	require.Equal(t, exitInvalid, code, "--html into a folder too")
 	assert.Contains(t, errOut, "overwrite")
-	code, _, errOut = vigie(t, "assess", "--rubric", maturity, "--as-of", "2026-11-22", "--format", "sarif", decl, copied)
+	code, _, errOut = vigie(t, "assess", "--rubric", maturity, "--as-of", "2026-11-22", "--format", "sarif", triIP, copied)
 	require.Equal(t, exitOK, code, errOut)
 }
 
@@ -171,12 +166,8 @@ func TestAssessTextAndHTML(t *testing.T) {
 // the assessment though every critère impératif is met, and says so.
 func TestAssessFailingTier(t *testing.T) {
 	t.Parallel()
-	data, err := os.ReadFile("../../examples/declarations/catalog/ligne-ecoute.yaml")
-	require.NoError(t, err)
-	manipulative := strings.Replace(string(data), "capabilities: [conversational, generates_text]", "capabilities: [conversational, generates_text, manipulative_techniques]", 1)
-	require.NotEqual(t, string(data), manipulative)
-	file := filepath.Join(t.TempDir(), "ligne-ecoute.yaml")
-	require.NoError(t, os.WriteFile(file, []byte(manipulative), 0o644))
+	file := variant(t, "../../examples/declarations/catalog/ligne-ecoute.yaml", "ligne-ecoute.yaml",
+		"capabilities: [conversational, generates_text]", "capabilities: [conversational, generates_text, manipulative_techniques]")
 	for lang, want := range map[string][]string{
 		"en": {"the risk tier Prohibited practice fails the assessment", "risk tier Prohibited practice (prohibited) fails the assessment"},
 		"fr": {"le niveau de risque Pratique interdite rend l'évaluation non conforme", "le niveau de risque Pratique interdite (prohibited) rend l'évaluation non conforme"},
@@ -193,12 +184,8 @@ func TestAssessFailingTier(t *testing.T) {
 // reports say it, in French with French severities and spacing.
 func TestAssessPolicyWording(t *testing.T) {
 	t.Parallel()
-	data, err := os.ReadFile("../../examples/declarations/tri-informations-preoccupantes.yaml")
-	require.NoError(t, err)
-	failing := strings.Replace(string(data), "child-rights-maturity/human-decides:\n    value: true", "child-rights-maturity/human-decides:\n    value: false", 1)
-	require.NotEqual(t, string(data), failing)
-	file := filepath.Join(t.TempDir(), "decl.yaml")
-	require.NoError(t, os.WriteFile(file, []byte(failing), 0o644))
+	file := variant(t, triIP, "triIP.yaml",
+		"child-rights-maturity/human-decides:\n    value: true", "child-rights-maturity/human-decides:\n    value: false")
 	for lang, want := range map[string][]string{
 		"en": {file + ": 1 critère impératif not met\n", " of severity medium or more\n", "overall score 23% is below 50.5%\n"},
 		"fr": {file + "\u00a0: 1 critère impératif non atteint\n", " de gravité moyenne ou plus\n", "score global 23\u00a0% sous 50,5\u00a0%\n"},
@@ -216,10 +203,22 @@ func TestAssessPolicyWording(t *testing.T) {
 // TestAssessToStandardOutput: -o - writes to the standard output, as no -o does.
 func TestAssessToStandardOutput(t *testing.T) {
 	t.Parallel()
-	decl := "../../examples/declarations/tri-informations-preoccupantes.yaml"
-	code, want, errOut := vigie(t, "assess", "--rubric", maturity, "--as-of", "2026-11-22", decl)
+	code, want, errOut := vigie(t, "assess", "--rubric", maturity, "--as-of", "2026-11-22", triIP)
 	require.Equal(t, exitOK, code, errOut)
-	code, got, errOut := vigie(t, "assess", "--rubric", maturity, "--as-of", "2026-11-22", "-o", "-", decl)
+	code, got, errOut := vigie(t, "assess", "--rubric", maturity, "--as-of", "2026-11-22", "-o", "-", triIP)
 	require.Equal(t, exitOK, code, errOut)
 	assert.Equal(t, want, got)
+}
+
+// variant writes a copy of the declaration src, named name in a temporary
+// folder, with the first from replaced by to, and returns its path.
+func variant(t *testing.T, src, name, from, to string) string {
+	t.Helper()
+	data, err := os.ReadFile(src)
+	require.NoError(t, err)
+	changed := strings.Replace(string(data), from, to, 1)
+	require.NotEqual(t, string(data), changed, "%s holds %q", src, from)
+	file := filepath.Join(t.TempDir(), name)
+	require.NoError(t, os.WriteFile(file, []byte(changed), 0o644))
+	return file
 }

@@ -285,13 +285,13 @@ func TestValidateHostileFiles(t *testing.T) {
 // with them, each problem at its place.
 func TestValidateDeclarations(t *testing.T) {
 	t.Parallel()
-	code, out, errOut := vigie(t, "validate", "--rubric", "../../examples/rubrics/child-rights-maturity.yaml", "../../examples/declarations/tri-informations-preoccupantes.yaml")
+	code, out, errOut := vigie(t, "validate", "--rubric", maturity, triIP)
 	assert.Equal(t, exitOK, code, out+errOut)
 	code, out, errOut = vigie(t, "validate", "../../examples/declarations/catalog/") // against the embedded catalog
 	assert.Equal(t, exitOK, code, out+errOut)
 	bad := filepath.Join(t.TempDir(), "bad.yaml")
 	require.NoError(t, os.WriteFile(bad, []byte("apiVersion: vigie/v1\nkind: Declaration\nproject: {id: x, name: X}\nfacts:\n  use_cas: referral_triage\nanswers:\n  child-rights-maturity/cria: fully\n"), 0o644))
-	code, out, _ = vigie(t, "validate", "--rubric", "../../examples/rubrics/child-rights-maturity.yaml", bad)
+	code, out, _ = vigie(t, "validate", "--rubric", maturity, bad)
 	assert.Equal(t, exitInvalid, code)
 	assert.Contains(t, out, bad+":5:12: error[unread-fact]: no rubric reads the fact \"use_cas\"\n    hint: did you mean \"use_case\"?")
 	assert.Contains(t, out, bad+":7:31: error[unknown-value]: value \"fully\" is not one of the values of answer to child-rights-maturity/cria\n    hint: did you mean \"full\"?")
@@ -402,7 +402,7 @@ func TestOutputFailureIsReported(t *testing.T) {
 	t.Parallel()
 	for _, args := range [][]string{
 		{"rubrics"}, {"rubrics", "ai-act"}, {"init", "--rubric", maturity}, {"schema", "rubric"}, {"version"}, {"completion", "bash"},
-		{"assess", "--rubric", maturity, "--as-of", "2026-11-22", "../../examples/declarations/tri-informations-preoccupantes.yaml"},
+		{"assess", "--rubric", maturity, "--as-of", "2026-11-22", triIP},
 		{"validate", "testdata/mixed/valid.yaml"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
