@@ -26,7 +26,6 @@ var messages = map[string]msg{
 	"upcoming":              {en: "Upcoming", fr: "À venir"},
 	"from_date":             {en: "from %s", fr: "à partir du %s"},
 	"review":                {en: "judgement call: a person must confirm it", fr: "appréciation à faire confirmer par une personne"},
-	"rules":                 {en: "rules", fr: "règles"},
 	"default_tier":          {en: "default tier: no rule applies", fr: "niveau par défaut\u00a0: aucune règle ne s'applique"},
 	"failed_gates":          {en: "%d critère impératif not met", fr: "%d critère impératif non atteint", enPlural: "%d critères impératifs not met", frPlural: "%d critères impératifs non atteints"},
 	"no_failed_gates":       {en: "every critère impératif is met", fr: "tous les critères impératifs sont atteints"},
