@@ -25,15 +25,21 @@ const (
 	TextComment = "vigie:text"
 )
 
+// target is one schema: the Go value it describes, and what reflection
+// cannot say.
+type target struct {
+	name, title string
+	v           any
+	dirs        []string // packages whose comments describe the types
+	// adjust edits the reflected schema, if set.
+	adjust func(*jsonschema.Schema) error
+}
+
 // Schema names to the Go value they describe.
-var targets = []struct {
-	name string
-	v    any
-	dirs []string // packages whose comments describe the types
-}{
-	{"rubric", &rubric.Rubric{}, []string{"rubric"}},
-	{"declaration", &assessment.Declaration{}, []string{"assessment"}},
-	{"report", &assessment.Result{}, []string{"assessment", "diag"}},
+var targets = []target{
+	{name: "rubric", title: "vigie rubric", v: &rubric.Rubric{}, dirs: []string{"rubric"}, adjust: sectionsUnlessExtends},
+	{name: "declaration", title: "vigie declaration", v: &assessment.Declaration{}, dirs: []string{"assessment"}, adjust: shortAnswers},
+	{name: "report", title: "vigie assessment result", v: &assessment.Result{}, dirs: []string{"assessment", "diag"}},
 }
 
 // Generate returns every schema by file name (rubric.schema.json, …).
@@ -41,7 +47,7 @@ var targets = []struct {
 func Generate(root string) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	for _, t := range targets {
-		b, err := generate(root, t.name, t.v, t.dirs)
+		b, err := generate(root, t)
 		if err != nil {
 			return nil, fmt.Errorf("generate %s schema: %w", t.name, err)
 		}
@@ -50,9 +56,9 @@ func Generate(root string) (map[string][]byte, error) {
 	return out, nil
 }
 
-func generate(root, name string, v any, dirs []string) ([]byte, error) {
+func generate(root string, t target) ([]byte, error) {
 	r := &jsonschema.Reflector{
-		BaseSchemaID:   jsonschema.ID(BaseURL + name + ".schema.json"),
+		BaseSchemaID:   jsonschema.ID(BaseURL + t.name + ".schema.json"),
 		ExpandedStruct: true,
 		Mapper:         mapper,
 	}
@@ -71,30 +77,20 @@ func generate(root, name string, v any, dirs []string) ([]byte, error) {
 	// AddGoComments names packages path.Join(base, dir): base must be the
 	// import path of the working directory for dir to be relative to it.
 	base := path.Join(module, filepath.ToSlash(rel))
-	for _, d := range dirs {
+	for _, d := range t.dirs {
 		if err := r.AddGoComments(base, filepath.Join(root, d)); err != nil {
 			return nil, err
 		}
 	}
-	s := r.Reflect(v)
-	if name == "declaration" {
-		if err := shortAnswers(s); err != nil {
+	s := r.Reflect(t.v)
+	if t.adjust != nil {
+		if err := t.adjust(s); err != nil {
 			return nil, err
 		}
 	}
-	s.ID = jsonschema.ID(BaseURL + name + ".schema.json")
-	s.Title = map[string]string{"rubric": "vigie rubric", "declaration": "vigie declaration", "report": "vigie assessment result"}[name]
-	var extra map[string]any
-	if name == "rubric" {
-		// A rubric has sections of its own unless it extends another, and
-		// only a rubric that extends another has overrides.
-		extra = map[string]any{
-			"if":           map[string]any{"not": map[string]any{"required": []any{"extends"}}},
-			"then":         map[string]any{"required": []any{"sections"}},
-			"dependencies": map[string]any{"overrides": []any{"extends"}},
-		}
-	}
-	return toDraft07(s, extra)
+	s.ID = jsonschema.ID(BaseURL + t.name + ".schema.json")
+	s.Title = t.title
+	return toDraft07(s)
 }
 
 var (
@@ -200,12 +196,25 @@ func shortAnswers(s *jsonschema.Schema) error {
 	return nil
 }
 
+// sectionsUnlessExtends says what reflection cannot: a rubric has sections of
+// its own unless it extends another, and only a rubric that extends another
+// has overrides.
+func sectionsUnlessExtends(s *jsonschema.Schema) error {
+	if s.Extras == nil {
+		s.Extras = map[string]any{}
+	}
+	s.Extras["if"] = map[string]any{"not": map[string]any{"required": []any{"extends"}}}
+	s.Extras["then"] = map[string]any{"required": []any{"sections"}}
+	s.Extras["dependencies"] = map[string]any{"overrides": []any{"extends"}}
+	return nil
+}
+
 func ptr[T any](v T) *T { return &v }
 
 // toDraft07 rewrites invopop's 2020-12 output to a spec-true draft-07
 // document: definitions instead of $defs, and $ref siblings kept through
 // allOf, since draft-07 validators ignore them.
-func toDraft07(s *jsonschema.Schema, extra map[string]any) ([]byte, error) {
+func toDraft07(s *jsonschema.Schema) ([]byte, error) {
 	raw, err := json.Marshal(s)
 	if err != nil {
 		return nil, err
@@ -213,9 +222,6 @@ func toDraft07(s *jsonschema.Schema, extra map[string]any) ([]byte, error) {
 	var doc map[string]any
 	if err := json.Unmarshal(raw, &doc); err != nil {
 		return nil, err
-	}
-	for k, v := range extra {
-		doc[k] = v
 	}
 	doc["$schema"] = "http://json-schema.org/draft-07/schema#"
 	if defs, ok := doc["$defs"]; ok {
