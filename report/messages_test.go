@@ -18,13 +18,13 @@ import (
 )
 
 // TestFrenchSpacing: French puts a non-breaking space, never an ordinary
-// one, before a colon or a semicolon.
+// one nor none, before : ; ? ! and » and after «.
 func TestFrenchSpacing(t *testing.T) {
 	t.Parallel()
+	unspaced := regexp.MustCompile(`(^|[^\x{00a0}])[:;?!»]|«($|[^\x{00a0}])`)
 	for key, m := range messages {
 		for _, s := range []string{m.fr, m.frPlural} {
-			assert.NotContains(t, s, " :", key)
-			assert.NotContains(t, s, " ;", key)
+			assert.False(t, unspaced.MatchString(s), "%s: %q", key, s)
 		}
 	}
 }
