@@ -49,7 +49,7 @@ func template(set *rubric.Set, e *env) string {
 	w("# yaml-language-server: $schema=https://raw.githubusercontent.com/vigie-ai/vigie/main/schemas/declaration.schema.json\n")
 	w("# %s %s\n", e.t("Declaration of an AI project for vigie. Rubrics:", "Déclaration d'un projet d'IA pour vigie. Grilles\u00a0:"), strings.Join(names, ", "))
 	w("# %s\n", e.t("Uncomment each fact and answer, and fill it in; check with vigie validate --rubric …",
-		"Décommentez chaque fait et chaque réponse, et complétez-les ; vérifiez avec vigie validate --rubric …"))
+		"Décommentez chaque fait et chaque réponse, et complétez-les\u00a0; vérifiez avec vigie validate --rubric …"))
 	w("apiVersion: vigie/v1\nkind: Declaration\nproject:\n")
 	w("  id: %s # %s\n", e.t("my-project", "mon-projet"), e.t("lower case letters, digits and hyphens", "minuscules, chiffres et tirets"))
 	w("  name: %q\n", e.t("Name of the project", "Nom du projet"))
@@ -78,7 +78,7 @@ func template(set *rubric.Set, e *env) string {
 	}
 	w("answers:\n")
 	for _, r := range set.Rubrics() {
-		w("  # ==== %s: %s ====\n", r.ID, text(r.Title, r))
+		w("  # ==== %s%s%s ====\n", r.ID, e.colon(), text(r.Title, r))
 		for _, s := range r.Sections {
 			w("  # --- %s ---\n", text(s.Title, r))
 			for _, c := range s.Criteria {
@@ -86,7 +86,7 @@ func template(set *rubric.Set, e *env) string {
 				var notes []string
 				notes = append(notes, answerShape(r, &c, e))
 				if c.Gate {
-					notes = append(notes, e.t("critère impératif", "critère impératif"))
+					notes = append(notes, "critère impératif") // the sector's term, in English too
 				}
 				if c.Evidence == rubric.EvidenceRequired {
 					notes = append(notes, e.t("evidence required", "justificatif exigé"))
