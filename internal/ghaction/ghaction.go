@@ -25,10 +25,10 @@ func Command(name, message string, props ...Property) string {
 		if i == 0 {
 			sep = " "
 		}
-		b.WriteString(sep + p.Name + "=" + PropertyValue(p.Value))
+		b.WriteString(sep + p.Name + "=" + propertyValue(p.Value))
 	}
 	b.WriteString("::")
-	b.WriteString(Data(message))
+	b.WriteString(data(message))
 	b.WriteString("\n")
 	return b.String()
 }
@@ -42,11 +42,11 @@ var (
 	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 )
 
-// Data escapes the message of a command.
-func Data(s string) string { return dataEscaper.Replace(clean(s)) }
+// data escapes the message of a command.
+func data(s string) string { return dataEscaper.Replace(clean(s)) }
 
-// PropertyValue escapes the value of a property.
-func PropertyValue(s string) string { return propertyEscaper.Replace(clean(s)) }
+// propertyValue escapes the value of a property.
+func propertyValue(s string) string { return propertyEscaper.Replace(clean(s)) }
 
 // clean turns control characters but line breaks, which are escaped, into spaces.
 func clean(s string) string {
