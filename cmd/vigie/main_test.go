@@ -358,6 +358,7 @@ func TestHelpLanguage(t *testing.T) {
 			assert.Equal(t, before, after, "the order of --lang and --help does not matter")
 			assert.Contains(t, after, "langue des messages")
 			assert.NotContains(t, after, " :", "French puts a non-breaking space before a colon")
+			assert.NotContains(t, after, " ;", "French puts a non-breaking space before a semicolon")
 			enLines, frLines := strings.Split(en, "\n"), strings.Split(after, "\n")
 			require.Len(t, frLines, len(enLines))
 			for i, l := range enLines {
