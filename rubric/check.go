@@ -783,7 +783,7 @@ func (k *checker) coverage(s *Score, p diag.Path) {
 	}
 	top := 100.0
 	if s.Basis == BasisPoints && k.sc.method == Points {
-		top = k.r.ScoreMaxPoints(s)
+		top = k.r.scoreMaxPoints(s)
 	}
 	lo, hi := s.Bands[0].Bounds, s.Bands[len(s.Bands)-1].Bounds
 	var from, to float64

@@ -58,9 +58,9 @@ func (r *Rubric) MaxPoints(c *Criterion) float64 {
 	return 0
 }
 
-// ScoreMaxPoints returns the most points a named score can reach before
+// scoreMaxPoints returns the most points a named score can reach before
 // adjustments: the sum over its sections (all sections when it names none).
-func (r *Rubric) ScoreMaxPoints(s *Score) float64 {
+func (r *Rubric) scoreMaxPoints(s *Score) float64 {
 	total := 0.0
 	for _, sec := range r.Sections {
 		if len(s.Sections) > 0 && !slices.Contains(s.Sections, sec.ID) {
