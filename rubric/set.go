@@ -279,26 +279,19 @@ func (s *Set) checkForeign(c *config) diag.Diagnostics {
 
 // readsForeign reports whether r names answers of other rubrics, or tiers it does not define.
 func (r *Rubric) readsForeign() bool {
-	var answers, tiers []string
+	foreign := func(answer string) bool { return strings.Contains(answer, "/") }
+	reads := false
 	walkPredicates(r, func(p *Predicate) {
 		p.walk(diag.Root(), func(q *Predicate, _ diag.Path) {
-			if q.Answer != "" {
-				answers = append(answers, q.Answer)
-			}
-			if q.Tier != "" {
-				tiers = append(tiers, q.Tier)
-			}
+			reads = reads || foreign(q.Answer) || q.Tier != "" && r.Classification == nil
 		})
 	})
 	if r.Classification != nil {
 		for _, o := range r.Classification.Obligations {
-			answers = append(answers, o.Criteria...)
+			reads = reads || slices.ContainsFunc(o.Criteria, foreign)
 		}
 	}
-	if slices.ContainsFunc(answers, func(a string) bool { return strings.Contains(a, "/") }) {
-		return true
-	}
-	return len(tiers) > 0 && r.Classification == nil
+	return reads
 }
 
 // onlyForeign keeps the diagnostics about names that only a set can resolve:
