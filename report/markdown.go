@@ -116,14 +116,14 @@ func (o *Options) markdown(b *strings.Builder, res *assessment.Result) {
 
 	if len(res.Coverage) > 0 {
 		p("## %s\n\n", o.t("coverage"))
-		for _, c := range res.Coverage {
-			p("### %s\n\n| %s | %s | %s |\n|---|---|---|\n", md(c.Title), o.t("item"), o.t("criteria"), o.t("status"))
-			for _, it := range c.Items {
+		for _, cov := range res.Coverage {
+			p("### %s\n\n| %s | %s | %s |\n|---|---|---|\n", md(cov.Title), o.t("item"), o.t("criteria"), o.t("status"))
+			for _, it := range cov.Items {
 				crits := o.t("none")
 				if len(it.Criteria) > 0 {
-					var spans []string
-					for _, c := range it.Criteria {
-						spans = append(spans, mdCodeCell(c))
+					spans := make([]string, len(it.Criteria))
+					for i, id := range it.Criteria {
+						spans[i] = mdCodeCell(id)
 					}
 					crits = strings.Join(spans, ", ")
 				}
