@@ -123,12 +123,11 @@ func (e *enc) num(k string, v float64) {
 	e.float(v)
 }
 
-func (e *enc) numPtr(k string, v *float64, omit bool) {
+// numPtr writes null for a nil number.
+func (e *enc) numPtr(k string, v *float64) {
 	if v == nil {
-		if !omit {
-			e.key(k)
-			e.b = append(e.b, "null"...)
-		}
+		e.key(k)
+		e.b = append(e.b, "null"...)
 		return
 	}
 	e.num(k, *v)
@@ -155,10 +154,8 @@ func (e *enc) float(f float64) {
 	}
 }
 
-func (e *enc) strs(k string, vs []string, omit bool) {
-	if omit && len(vs) == 0 {
-		return
-	}
+// strs writes a list of strings; nil is null.
+func (e *enc) strs(k string, vs []string) {
 	e.key(k)
 	if vs == nil {
 		e.b = append(e.b, "null"...)
@@ -172,7 +169,8 @@ func (e *enc) strs(k string, vs []string, omit bool) {
 	e.close(']')
 }
 
-// list writes a slice under k with fn for each element; nil is null unless omit.
+// list writes a slice under k as an array of objects, fn writing the
+// members of each; nil is null unless omit.
 func list[T any](e *enc, k string, vs []T, omit bool, fn func(*T)) {
 	if omit && len(vs) == 0 {
 		return
@@ -185,15 +183,24 @@ func list[T any](e *enc, k string, vs []T, omit bool, fn func(*T)) {
 	e.open('[')
 	for i := range vs {
 		e.comma()
+		e.open('{')
 		fn(&vs[i])
+		e.close('}')
 	}
 	e.close(']')
 }
 
+// object writes an object, fn writing its members.
 func (e *enc) object(fn func()) {
 	e.open('{')
 	fn()
 	e.close('}')
+}
+
+// member writes an object under k, fn writing its members.
+func (e *enc) member(k string, fn func()) {
+	e.key(k)
+	e.object(fn)
 }
 
 func (e *enc) result(r *Result) {
@@ -203,8 +210,7 @@ func (e *enc) result(r *Result) {
 		e.str("as_of", r.AsOf)
 		e.str("language", r.Language)
 		e.strOmit("generated_at", r.GeneratedAt)
-		e.key("subject")
-		e.object(func() {
+		e.member("subject", func() {
 			s := &r.Subject
 			e.str("id", s.ID)
 			e.str("name", s.Name)
@@ -216,42 +222,34 @@ func (e *enc) result(r *Result) {
 		e.enum("status", r.Status.String())
 		list(e, "rubrics", r.Rubrics, false, e.rubric)
 		if r.Classification != nil {
-			e.key("classification")
-			e.classification(r.Classification)
+			e.member("classification", func() { e.classification(r.Classification) })
 		}
 		list(e, "failed_gates", r.FailedGates, false, func(g *Gate) {
-			e.object(func() {
-				e.str("criterion", g.Criterion)
-				e.str("question", g.Question)
-				e.enum("status", g.Status.String())
-				e.str("source", g.Source)
-			})
+			e.str("criterion", g.Criterion)
+			e.str("question", g.Question)
+			e.enum("status", g.Status.String())
+			e.str("source", g.Source)
 		})
 		list(e, "criteria", r.Criteria, false, e.criterion)
 		list(e, "findings", r.Findings, false, func(f *Finding) {
-			e.object(func() {
-				e.enum("severity", f.Severity.String())
-				e.str("code", f.Code)
-				e.strOmit("subject", f.Subject)
-				e.str("message", f.Message)
-				e.position(f.Position)
-			})
+			e.enum("severity", f.Severity.String())
+			e.str("code", f.Code)
+			e.strOmit("subject", f.Subject)
+			e.str("message", f.Message)
+			e.position(f.Position)
 		})
 		list(e, "action_plan", r.ActionPlan, false, func(a *Action) {
-			e.object(func() {
-				e.integer("rank", a.Rank)
-				e.str("criterion", a.Criterion)
-				e.str("question", a.Question)
-				e.enum("status", a.Status.String())
-				e.boolean("gate", a.Gate)
-				e.enum("severity", a.Severity.String())
-				e.num("gain", a.Gain)
-				e.str("recommendation", a.Recommendation)
-				e.strs("references", a.References, false)
-			})
+			e.integer("rank", a.Rank)
+			e.str("criterion", a.Criterion)
+			e.str("question", a.Question)
+			e.enum("status", a.Status.String())
+			e.boolean("gate", a.Gate)
+			e.enum("severity", a.Severity.String())
+			e.num("gain", a.Gain)
+			e.str("recommendation", a.Recommendation)
+			e.strs("references", a.References)
 		})
-		e.key("completeness")
-		e.object(func() {
+		e.member("completeness", func() {
 			c := &r.Completeness
 			e.integer("applicable", c.Applicable)
 			e.integer("answered", c.Answered)
@@ -259,168 +257,142 @@ func (e *enc) result(r *Result) {
 			e.integer("not_applicable", c.NotApplicable)
 		})
 		list(e, "coverage", r.Coverage, false, func(c *ReferentialCoverage) {
-			e.object(func() {
-				e.str("rubric", c.Rubric)
-				e.str("id", c.ID)
-				e.str("title", c.Title)
-				list(e, "items", c.Items, false, func(it *ItemCoverage) {
-					e.object(func() {
-						e.str("id", it.ID)
-						e.str("title", it.Title)
-						e.strs("criteria", it.Criteria, false)
-						e.str("status", it.Status)
-					})
-				})
+			e.str("rubric", c.Rubric)
+			e.str("id", c.ID)
+			e.str("title", c.Title)
+			list(e, "items", c.Items, false, func(it *ItemCoverage) {
+				e.str("id", it.ID)
+				e.str("title", it.Title)
+				e.strs("criteria", it.Criteria)
+				e.str("status", it.Status)
 			})
 		})
 		list(e, "references", r.References, false, func(ref *Reference) {
-			e.object(func() {
-				e.str("rubric", ref.Rubric)
-				e.str("id", ref.ID)
-				e.str("referential", ref.Referential)
-				e.str("title", ref.Title)
-				e.strOmit("url", ref.URL)
-			})
+			e.str("rubric", ref.Rubric)
+			e.str("id", ref.ID)
+			e.str("referential", ref.Referential)
+			e.str("title", ref.Title)
+			e.strOmit("url", ref.URL)
 		})
 	})
 }
 
 func (e *enc) rubric(rr *RubricResult) {
-	e.object(func() {
-		e.str("id", rr.ID)
-		e.str("version", rr.Version)
-		e.strOmit("sha256", rr.SHA256)
-		e.strOmit("extends", rr.Extends)
-		e.str("title", rr.Title)
-		e.str("method", rr.Method)
-		e.key("overall")
-		e.score(&rr.Overall)
-		list(e, "scores", rr.Scores, true, e.score)
-		list(e, "sections", rr.Sections, false, func(s *SectionResult) {
-			e.object(func() {
-				e.str("id", s.ID)
-				e.str("title", s.Title)
-				e.num("weight", s.Weight)
-				e.numPtr("value", s.Value, false)
-				e.num("max", s.Max)
-				e.key("counts")
-				e.object(func() {
-					c := &s.Counts
-					e.integer("met", c.Met)
-					e.integer("partial", c.Partial)
-					e.integer("unmet", c.Unmet)
-					e.integer("unanswered", c.Unanswered)
-					e.integer("not_applicable", c.NotApplicable)
-				})
-			})
+	e.str("id", rr.ID)
+	e.str("version", rr.Version)
+	e.strOmit("sha256", rr.SHA256)
+	e.strOmit("extends", rr.Extends)
+	e.str("title", rr.Title)
+	e.str("method", rr.Method)
+	e.member("overall", func() { e.score(&rr.Overall) })
+	list(e, "scores", rr.Scores, true, e.score)
+	list(e, "sections", rr.Sections, false, func(s *SectionResult) {
+		e.str("id", s.ID)
+		e.str("title", s.Title)
+		e.num("weight", s.Weight)
+		e.numPtr("value", s.Value)
+		e.num("max", s.Max)
+		e.member("counts", func() {
+			c := &s.Counts
+			e.integer("met", c.Met)
+			e.integer("partial", c.Partial)
+			e.integer("unmet", c.Unmet)
+			e.integer("unanswered", c.Unanswered)
+			e.integer("not_applicable", c.NotApplicable)
 		})
 	})
 }
 
 func (e *enc) score(s *Score) {
-	e.object(func() {
-		e.str("id", s.ID)
-		e.strOmit("title", s.Title)
-		e.numPtr("value", s.Value, false)
-		e.num("max", s.Max)
-		e.numPtr("percent", s.Percent, false)
-		e.strOmit("band", s.Band)
-		e.strOmit("band_label", s.BandLabel)
-		list(e, "adjustments", s.Adjustments, true, func(a *Adjustment) {
-			e.object(func() {
-				e.str("score", a.Score)
-				e.str("band", a.Band)
-				e.num("from", a.From)
-				e.num("to", a.To)
-				e.strOmit("note", a.Note)
-			})
-		})
+	e.str("id", s.ID)
+	e.strOmit("title", s.Title)
+	e.numPtr("value", s.Value)
+	e.num("max", s.Max)
+	e.numPtr("percent", s.Percent)
+	e.strOmit("band", s.Band)
+	e.strOmit("band_label", s.BandLabel)
+	list(e, "adjustments", s.Adjustments, true, func(a *Adjustment) {
+		e.str("score", a.Score)
+		e.str("band", a.Band)
+		e.num("from", a.From)
+		e.num("to", a.To)
+		e.strOmit("note", a.Note)
 	})
 }
 
 func (e *enc) classification(c *Classification) {
 	rule := func(r *RuleResult) {
-		e.object(func() {
-			e.str("rubric", r.Rubric)
-			e.str("id", r.ID)
-			e.str("tier", r.Tier)
-			e.str("tier_title", r.TierTitle)
-			e.strOmit("title", r.Title)
-			e.strOmit("effective", r.Effective)
-			e.str("rationale", r.Rationale)
-			e.strs("references", r.References, false)
-			if r.Review {
-				e.boolean("review", true)
-			}
-			e.strOmit("review_note", r.ReviewNote)
-		})
+		e.str("rubric", r.Rubric)
+		e.str("id", r.ID)
+		e.str("tier", r.Tier)
+		e.str("tier_title", r.TierTitle)
+		e.strOmit("title", r.Title)
+		e.strOmit("effective", r.Effective)
+		e.str("rationale", r.Rationale)
+		e.strs("references", r.References)
+		if r.Review {
+			e.boolean("review", true)
+		}
+		e.strOmit("review_note", r.ReviewNote)
 	}
-	e.object(func() {
-		e.str("headline", c.Headline)
-		e.str("headline_title", c.HeadlineTitle)
-		list(e, "tiers", c.Tiers, false, func(t *TierResult) {
-			e.object(func() {
-				e.str("id", t.ID)
-				e.str("title", t.Title)
-				e.str("rubric", t.Rubric)
-				e.strs("rules", t.Rules, false)
-				if t.Fails {
-					e.boolean("fails", true)
-				}
-			})
-		})
-		list(e, "rules", c.Rules, false, rule)
-		list(e, "upcoming", c.Upcoming, false, rule)
-		e.boolean("needs_review", c.NeedsReview)
-		list(e, "obligations", c.Obligations, false, func(o *Obligation) {
-			e.object(func() {
-				e.str("rubric", o.Rubric)
-				e.str("tier", o.Tier)
-				e.strs("criteria", o.Criteria, false)
-				e.strOmit("effective", o.Effective)
-				e.boolean("in_force", o.InForce)
-				e.strs("references", o.References, false)
-			})
-		})
+	e.str("headline", c.Headline)
+	e.str("headline_title", c.HeadlineTitle)
+	list(e, "tiers", c.Tiers, false, func(t *TierResult) {
+		e.str("id", t.ID)
+		e.str("title", t.Title)
+		e.str("rubric", t.Rubric)
+		e.strs("rules", t.Rules)
+		if t.Fails {
+			e.boolean("fails", true)
+		}
+	})
+	list(e, "rules", c.Rules, false, rule)
+	list(e, "upcoming", c.Upcoming, false, rule)
+	e.boolean("needs_review", c.NeedsReview)
+	list(e, "obligations", c.Obligations, false, func(o *Obligation) {
+		e.str("rubric", o.Rubric)
+		e.str("tier", o.Tier)
+		e.strs("criteria", o.Criteria)
+		e.strOmit("effective", o.Effective)
+		e.boolean("in_force", o.InForce)
+		e.strs("references", o.References)
 	})
 }
 
 func (e *enc) criterion(c *CriterionResult) {
-	e.object(func() {
-		if info := c.CriterionInfo; info != nil { // as encoding/json, which omits a nil embedded struct
-			e.str("id", info.ID)
-			e.str("rubric", info.Rubric)
-			e.str("section", info.Section)
-			e.str("question", info.Question)
-			e.num("weight", info.Weight)
-			e.strs("references", info.References, false)
-		}
-		e.enum("status", c.Status.String())
-		e.strOmit("reason", c.Reason)
-		e.numPtr("score", c.Score, false)
-		e.numPtr("points", c.Points, true)
-		if c.MaxPoints != 0 {
-			e.num("max_points", c.MaxPoints)
-		}
-		e.boolean("gate", c.Gate)
-		e.strOmit("gate_source", c.GateSource)
-		e.enum("severity", c.Severity.String())
-		if c.Answer != nil {
-			e.key("answer")
-			e.value(c.Answer)
-		}
-		e.strOmit("answer_label", c.AnswerLabel)
-		list(e, "evidence", c.Evidence, true, func(ev *Evidence) {
-			e.object(func() {
-				e.str("title", ev.Title)
-				e.strOmit("ref", ev.Ref)
-				e.strOmit("date", ev.Date)
-			})
-		})
-		e.strOmit("comment", c.Comment)
-		e.strOmit("justification", c.Justification)
-		e.position(c.Position)
+	if info := c.CriterionInfo; info != nil { // as encoding/json, which omits a nil embedded struct
+		e.str("id", info.ID)
+		e.str("rubric", info.Rubric)
+		e.str("section", info.Section)
+		e.str("question", info.Question)
+		e.num("weight", info.Weight)
+		e.strs("references", info.References)
+	}
+	e.enum("status", c.Status.String())
+	e.strOmit("reason", c.Reason)
+	e.numPtr("score", c.Score)
+	if c.Points != nil {
+		e.num("points", *c.Points)
+	}
+	if c.MaxPoints != 0 {
+		e.num("max_points", c.MaxPoints)
+	}
+	e.boolean("gate", c.Gate)
+	e.strOmit("gate_source", c.GateSource)
+	e.enum("severity", c.Severity.String())
+	if c.Answer != nil {
+		e.key("answer")
+		e.value(c.Answer)
+	}
+	e.strOmit("answer_label", c.AnswerLabel)
+	list(e, "evidence", c.Evidence, true, func(ev *Evidence) {
+		e.str("title", ev.Title)
+		e.strOmit("ref", ev.Ref)
+		e.strOmit("date", ev.Date)
 	})
+	e.strOmit("comment", c.Comment)
+	e.strOmit("justification", c.Justification)
+	e.position(c.Position)
 }
 
 func (e *enc) position(p *diag.Range) {
@@ -428,14 +400,12 @@ func (e *enc) position(p *diag.Range) {
 		return
 	}
 	pos := func(k string, v diag.Pos) {
-		e.key(k)
-		e.object(func() {
+		e.member(k, func() {
 			e.integer("line", v.Line)
 			e.integer("column", v.Column)
 		})
 	}
-	e.key("position")
-	e.object(func() {
+	e.member("position", func() {
 		e.strOmit("file", p.File)
 		pos("start", p.Start)
 		if p.End != (diag.Pos{}) {

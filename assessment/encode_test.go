@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/vigie-ai/vigie/assessment"
+	"github.com/vigie-ai/vigie/diag"
 )
 
 // reference encodes a result with encoding/json, as WriteJSON must.
@@ -46,6 +47,25 @@ func TestWriteJSONEscapes(t *testing.T) {
 			{Status: assessment.NotApplicable, Severity: assessment.Info, Answer: 42, CriterionInfo: &assessment.CriterionInfo{
 				ID: "r/c", Question: "«\u00a0x\u00a0» </b>", Weight: 0.1, References: []string{"a:1"}}},
 		},
+	}
+	var got bytes.Buffer
+	require.NoError(t, res.WriteJSON(&got))
+	assert.Equal(t, string(reference(t, res)), got.String())
+}
+
+// TestWriteJSONPositionsAndNilLists: what results made by Assess seldom
+// hold, a position with an end and lists left nil, is written as
+// encoding/json writes it.
+func TestWriteJSONPositionsAndNilLists(t *testing.T) {
+	t.Parallel()
+	res := &assessment.Result{
+		Status: assessment.Fail,
+		Findings: []assessment.Finding{
+			{Severity: assessment.High, Code: "a", Position: &diag.Range{File: "d.yaml", Start: diag.Pos{Line: 1, Column: 2}, End: diag.Pos{Line: 3, Column: 4}}},
+			{Severity: assessment.Low, Code: "b", Position: &diag.Range{Start: diag.Pos{Line: 5, Column: 6}}},
+		},
+		ActionPlan: []assessment.Action{{Rank: 1, Status: assessment.Unmet, Severity: assessment.Medium}},
+		Coverage:   []assessment.ReferentialCoverage{{ID: "r", Items: []assessment.ItemCoverage{{ID: "i"}}}},
 	}
 	var got bytes.Buffer
 	require.NoError(t, res.WriteJSON(&got))
