@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/vigie-ai/vigie/assessment"
-	"github.com/vigie-ai/vigie/diag"
 	"github.com/vigie-ai/vigie/report"
 	"github.com/vigie-ai/vigie/rubric"
 	"github.com/vigie-ai/vigie/rubric/catalog"
@@ -98,11 +97,7 @@ func runAssess(args []string, e *env) int {
 				results = append(results, res)
 			}
 		}
-		var ds2 diag.Diagnostics
-		switch {
-		case errors.As(err, &ds2):
-			problems = append(problems, ds2...)
-		case err != nil:
+		if err := collect(err, &problems); err != nil {
 			return e.internal("assess", fmt.Errorf("%s: %w", file, err))
 		}
 	}
@@ -177,14 +172,11 @@ func loadSet(paths []string, e *env) (*rubric.Set, int) {
 			continue
 		}
 		r, err := rubric.Parse(f, data)
-		switch {
-		case errors.As(err, &ds):
-			problems = append(problems, ds...)
-		case err != nil:
+		if err == nil {
+			rs = append(rs, r)
+		} else if err := collect(err, &problems); err != nil {
 			fmt.Fprintf(e.stderr, "vigie: %v\n", err)
 			return nil, exitInternal
-		default:
-			rs = append(rs, r)
 		}
 	}
 	if len(problems) == 0 {

@@ -206,7 +206,7 @@ func validateFiles(files []string, strict bool) ([]*fileResult, error) {
 		default:
 			res.Diagnostics = append(res.Diagnostics, diag.New(diag.CodeUnknownKind, at, diag.NewPath("kind"), detectAPIVersion(file, data), res.Kind))
 		}
-		if err := collect(err, res); err != nil {
+		if err := collect(err, &res.Diagnostics); err != nil {
 			return nil, err
 		}
 	}
@@ -253,8 +253,9 @@ func validateFiles(files []string, strict bool) ([]*fileResult, error) {
 	return results, nil
 }
 
-// collect adds the diagnostics of err to res; other errors are returned.
-func collect(err error, res *fileResult) error {
+// collect adds the diagnostics err carries to problems; an error that
+// carries none, an operational failure, is returned.
+func collect(err error, problems *diag.Diagnostics) error {
 	if err == nil {
 		return nil
 	}
@@ -262,7 +263,7 @@ func collect(err error, res *fileResult) error {
 	if !errors.As(err, &ds) {
 		return err
 	}
-	res.Diagnostics = append(res.Diagnostics, ds...)
+	*problems = append(*problems, ds...)
 	return nil
 }
 
