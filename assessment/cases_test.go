@@ -178,22 +178,20 @@ func check(t *testing.T, asOf string, w want, res *assessment.Result) {
 		}
 	}
 	for id, v := range w.Scores {
-		s, ok := scores[id]
-		require.True(t, ok, "%s: no score %s", msg, id)
+		s := lookup(t, scores, id, msg)
 		require.NotNil(t, s.Value, "%s: score %s has no value", msg, id)
 		assert.InDelta(t, v, *s.Value, 1e-9, "%s: score %s", msg, id)
 	}
 	for id, v := range w.Percents {
-		s := scores[id]
+		s := lookup(t, scores, id, msg)
 		require.NotNil(t, s.Percent, "%s: score %s has no percent", msg, id)
 		assert.InDelta(t, v, *s.Percent, 1e-9, "%s: percent of %s", msg, id)
 	}
 	for id, b := range w.Bands {
-		assert.Equal(t, b, scores[id].Band, "%s: band of %s", msg, id)
+		assert.Equal(t, b, lookup(t, scores, id, msg).Band, "%s: band of %s", msg, id)
 	}
 	for id, v := range w.Sections {
-		got, ok := sections[id]
-		require.True(t, ok, "%s: no section %s", msg, id)
+		got := lookup(t, sections, id, msg)
 		if v == nil {
 			assert.Nil(t, got, "%s: section %s has no score", msg, id)
 			continue
@@ -206,12 +204,10 @@ func check(t *testing.T, asOf string, w want, res *assessment.Result) {
 		crit[c.ID] = c
 	}
 	for id, st := range w.Criteria {
-		c, ok := crit[id]
-		require.True(t, ok, "%s: no criterion %s", msg, id)
-		assert.Equal(t, st, c.Status.String(), "%s: status of %s", msg, id)
+		assert.Equal(t, st, lookup(t, crit, id, msg).Status.String(), "%s: status of %s", msg, id)
 	}
 	for id, p := range w.Points {
-		c := crit[id]
+		c := lookup(t, crit, id, msg)
 		require.NotNil(t, c.Points, "%s: %s has no points", msg, id)
 		assert.InDelta(t, p, *c.Points, 1e-9, "%s: points of %s", msg, id)
 	}
@@ -243,6 +239,15 @@ func check(t *testing.T, asOf string, w want, res *assessment.Result) {
 	if w.Complete != nil {
 		assert.InDelta(t, *w.Complete, res.Completeness.Percent, 1e-9, msg+": completeness")
 	}
+}
+
+// lookup returns what the result holds under id: a case that names a
+// score, section or criterion the result does not have is wrong.
+func lookup[V any](t *testing.T, m map[string]V, id, msg string) V {
+	t.Helper()
+	v, ok := m[id]
+	require.True(t, ok, "%s: no %s in the result", msg, id)
+	return v
 }
 
 func ruleIDs(rs []assessment.RuleResult) []string {
