@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/vigie-ai/vigie/assessment"
 )
@@ -147,15 +148,12 @@ func ruleRef(r assessment.RuleResult) string {
 // move the cursor or change colours on a terminal.
 func clean(s string) string {
 	return strings.Map(func(r rune) rune {
-		if isControl(r) {
+		if unicode.IsControl(r) { // C0, DEL and C1
 			return ' '
 		}
 		return r
 	}, s)
 }
-
-// isControl reports whether r is a C0 or C1 control character, or DEL.
-func isControl(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) }
 
 func truncate(s string, n int) string {
 	r := []rune(s)

@@ -8,7 +8,10 @@
 //	// ::error file=rubric.yaml,line=3::unknown key
 package ghaction
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Property is a parameter of a command, such as file=PATH or line=N.
 type Property struct {
@@ -54,7 +57,7 @@ func clean(s string) string {
 		if r == '\n' || r == '\r' {
 			return r
 		}
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+		if unicode.IsControl(r) { // C0, DEL and C1
 			return ' '
 		}
 		return r
