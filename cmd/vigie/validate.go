@@ -39,7 +39,8 @@ type fileResult struct {
 func runValidate(args []string, e *env) int {
 	fs := newFlags("validate", e, "vigie validate [--rubric PATH]… [--format text|json|github] [--strict] PATH…", validateExamples)
 	var bases repeated
-	fs.Var(&bases, "rubric", fs.help("a rubric file or folder the files may extend, checked too (repeatable)", "une grille (fichier ou dossier) que les fichiers peuvent étendre, vérifiée aussi (répétable)"))
+	fs.Var(&bases, "rubric", fs.help("a rubric file or folder that the files extend or the declarations answer, checked too (repeatable; with no rubric, declarations are checked against the embedded catalog)",
+		"une grille (fichier ou dossier) que les fichiers étendent ou à laquelle répondent les déclarations, vérifiée aussi (répétable\u00a0; sans grille, les déclarations sont vérifiées au regard du catalogue intégré)"))
 	format := fs.String("format", "text", fs.help("output format: text, json or github", "format de sortie\u00a0: text, json ou github"))
 	strict := fs.Bool("strict", false, fs.help("a text missing in one of the rubric's languages is an error", "un texte manquant dans une des langues de la grille est une erreur"))
 	if code, ok := fs.parse(args); !ok {
