@@ -13,12 +13,7 @@ import (
 // its default: a severity written in the base, medium included, stays.
 func TestOverrideGateSeverity(t *testing.T) {
 	t.Parallel()
-	base := mustParse(t, "base.yaml", `apiVersion: vigie/v1
-kind: Rubric
-id: base
-version: 1.0.0
-title: Base
-sections:
+	base := mustParse(t, "base", `sections:
   - id: s
     title: S
     criteria:
@@ -28,12 +23,7 @@ sections:
       - {id: gate-high, question: Q, type: bool, gate: true, severity: high}
       - {id: both, question: Q, type: bool}
 `)
-	ext := mustParse(t, "ext.yaml", `apiVersion: vigie/v1
-kind: Rubric
-id: ext
-version: 1.0.0
-title: Ext
-extends: base
+	ext := mustParse(t, "ext", `extends: base
 overrides:
   - {criterion: plain, gate: true}
   - {criterion: medium, gate: true}
@@ -56,9 +46,15 @@ overrides:
 	}
 }
 
-func mustParse(t *testing.T, name, src string) *rubric.Rubric {
+// mustParse parses the rubric id.yaml: its header, then body.
+func mustParse(t *testing.T, id, body string) *rubric.Rubric {
 	t.Helper()
-	r, err := rubric.Parse(name, []byte(src))
+	r, err := rubric.Parse(id+".yaml", []byte(header(id)+body))
 	require.NoError(t, err)
 	return r
+}
+
+// header is the first lines of a rubric of the given id.
+func header(id string) string {
+	return "apiVersion: vigie/v1\nkind: Rubric\nid: " + id + "\nversion: 1.0.0\ntitle: " + id + "\n"
 }

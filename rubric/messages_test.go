@@ -17,12 +17,7 @@ import (
 // about the wording itself.
 func TestComposedMessages(t *testing.T) {
 	t.Parallel()
-	src := `apiVersion: vigie/v1
-kind: Rubric
-id: demo
-version: 1.0.0
-title: Demo
-extends: base
+	src := header("demo") + `extends: base
 facts:
   - {id: role, type: enum, values: [provider, deployer], question: "Role?"}
 overrides:
@@ -64,24 +59,14 @@ scoring:
 	}
 
 	// Names are checked once the base is known.
-	base := mustParse(t, "base.yaml", `apiVersion: vigie/v1
-kind: Rubric
-id: base
-version: 1.0.0
-title: Base
-sections:
+	base := mustParse(t, "base", `sections:
   - id: s
     title: S
     criteria:
       - {id: a, question: Q, type: bool, points: 1}
       - {id: b, question: Q, type: bool}
 `)
-	ext := mustParse(t, "ext.yaml", `apiVersion: vigie/v1
-kind: Rubric
-id: ext
-version: 1.0.0
-title: Ext
-extends: base
+	ext := mustParse(t, "ext", `extends: base
 facts:
   - {id: role, type: enum, values: [provider, deployer], question: "Role?"}
 overrides:
