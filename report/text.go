@@ -25,20 +25,14 @@ const (
 
 func (textRenderer) render(w io.Writer, results []*assessment.Result, o *Options) error {
 	var b strings.Builder
-	paint := func(code, s string) string {
-		if !o.Color {
-			return s
-		}
-		return code + s + ansiReset
-	}
 	for i, res := range results {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "%s (%s), %s\n", paint(ansiBold, clean(res.Subject.Name)), clean(res.Subject.ID), o.t("as_of", o.date(res.AsOf)))
-		status := paint(ansiGreen, o.verdict(res.Status))
+		fmt.Fprintf(&b, "%s (%s), %s\n", o.paint(ansiBold, clean(res.Subject.Name)), clean(res.Subject.ID), o.t("as_of", o.date(res.AsOf)))
+		status := o.paint(ansiGreen, o.verdict(res.Status))
 		if res.Status == assessment.Fail {
-			status = paint(ansiRed, o.verdict(res.Status))
+			status = o.paint(ansiRed, o.verdict(res.Status))
 		}
 		gates := o.t("no_failed_gates")
 		if n := len(res.FailedGates); n > 0 {
@@ -57,7 +51,7 @@ func (textRenderer) render(w io.Writer, results []*assessment.Result, o *Options
 			if cl.NeedsReview {
 				line += " (" + o.t("review") + ")"
 			}
-			fmt.Fprintf(&b, "%s%s%s\n", o.t("risk_tier"), o.colon(), paint(ansiBold, line))
+			fmt.Fprintf(&b, "%s%s%s\n", o.t("risk_tier"), o.colon(), o.paint(ansiBold, line))
 			for _, u := range cl.Upcoming {
 				fmt.Fprintf(&b, "  %s%s%s, %s %s\n", o.t("upcoming"), o.colon(), clean(u.TierTitle), o.t("from_date", o.date(u.Effective)), ruleRef(u))
 			}
@@ -73,8 +67,8 @@ func (textRenderer) render(w io.Writer, results []*assessment.Result, o *Options
 			}
 		}
 		fmt.Fprintf(&b, "%s%s%s — %s\n", o.t("criteria"), o.colon(), o.counts(totals(res)), o.t("completeness", o.percent(&res.Completeness.Percent)))
-		o.textActions(&b, res, paint)
-		o.textFindings(&b, res, paint)
+		o.textActions(&b, res)
+		o.textFindings(&b, res)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -82,7 +76,7 @@ func (textRenderer) render(w io.Writer, results []*assessment.Result, o *Options
 
 // textActions lists the first entries of the plan d'action, or says there
 // is nothing to do.
-func (o *Options) textActions(b *strings.Builder, res *assessment.Result, paint func(code, s string) string) {
+func (o *Options) textActions(b *strings.Builder, res *assessment.Result) {
 	if len(res.ActionPlan) == 0 {
 		fmt.Fprintf(b, "%s%s%s\n", o.t("action_plan"), o.colon(), o.t("no_action"))
 		return
@@ -96,7 +90,7 @@ func (o *Options) textActions(b *strings.Builder, res *assessment.Result, paint 
 	for _, a := range res.ActionPlan[:shown] {
 		mark := ""
 		if a.Gate {
-			mark = paint(ansiRed, "["+o.t("gate")+"] ")
+			mark = o.paint(ansiRed, "["+o.t("gate")+"] ")
 		}
 		fmt.Fprintf(b, "  %d. %s%s — %s\n", a.Rank, mark, a.Criterion, truncate(clean(a.Recommendation), 100))
 	}
@@ -104,7 +98,7 @@ func (o *Options) textActions(b *strings.Builder, res *assessment.Result, paint 
 
 // textFindings counts the findings by severity; a result without findings
 // has no line.
-func (o *Options) textFindings(b *strings.Builder, res *assessment.Result, paint func(code, s string) string) {
+func (o *Options) textFindings(b *strings.Builder, res *assessment.Result) {
 	if len(res.Findings) == 0 {
 		return
 	}
@@ -117,14 +111,22 @@ func (o *Options) textFindings(b *strings.Builder, res *assessment.Result, paint
 		if counts[s] > 0 {
 			label := fmt.Sprintf("%s%s%d", o.severity(s), o.colon(), counts[s])
 			if s == assessment.Critical {
-				label = paint(ansiRed, label)
+				label = o.paint(ansiRed, label)
 			} else if s == assessment.High {
-				label = paint(ansiYellow, label)
+				label = o.paint(ansiYellow, label)
 			}
 			sev = append(sev, label)
 		}
 	}
 	fmt.Fprintf(b, "%s%s%s\n", o.n("findings_count", len(res.Findings)), o.colon(), strings.Join(sev, ", "))
+}
+
+// paint colours s with an ANSI code when the options ask for colours.
+func (o *Options) paint(code, s string) string {
+	if !o.Color {
+		return s
+	}
+	return code + s + ansiReset
 }
 
 func (o *Options) percentOf(s assessment.SectionResult) string {
