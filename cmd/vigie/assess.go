@@ -25,7 +25,7 @@ const assessExamples = `  vigie assess --lang fr --format text examples/declarat
 
 func runAssess(args []string, e *env) int {
 	fs := newFlags("assess", e, "vigie assess [--rubric PATH]… [--format FORMAT] [--as-of DATE] [--lang fr|en] [-o FILE|DIR|-] [--html FILE|DIR] [--bom] [--fail-below SCORE] [--fail-on-tier TIER] [--fail-on-severity SEVERITY] DECLARATION…", assessExamples)
-	format := fs.String("format", "json", fs.help("output format: "+formatList(), "format de sortie\u00a0: "+formatList()))
+	format := fs.String("format", "json", fs.help("output format: "+formatList()+" (default: json)", "format de sortie\u00a0: "+formatList()+" (par défaut\u00a0: json)"))
 	var rubrics repeated
 	fs.Var(&rubrics, "rubric", fs.help("a rubric file or folder (repeatable; default: the embedded catalog)", "une grille, fichier ou dossier (répétable\u00a0; par défaut\u00a0: le catalogue intégré)"))
 	asOf := fs.String("as-of", "", fs.help("date the assessment is made as of, YYYY-MM-DD (default: today)", "date à laquelle l'évaluation est faite, AAAA-MM-JJ (par défaut\u00a0: aujourd'hui)"))

@@ -14,7 +14,7 @@ const rubricsExamples = `  vigie rubrics
 // runRubrics lists the embedded catalog, or documents one of its rubrics.
 func runRubrics(args []string, e *env) int {
 	fs := newFlags("rubrics", e, "vigie rubrics [ID] [--format text|markdown] [--lang fr|en]", rubricsExamples)
-	format := fs.String("format", "text", fs.help("format of a rubric's documentation: text or markdown", "format de la documentation d'une grille\u00a0: text ou markdown"))
+	format := fs.String("format", "text", fs.help("format of a rubric's documentation: text or markdown (default: text)", "format de la documentation d'une grille\u00a0: text ou markdown (par défaut\u00a0: text)"))
 	if code, ok := fs.parse(args); !ok {
 		return code
 	}

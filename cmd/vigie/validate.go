@@ -41,7 +41,7 @@ func runValidate(args []string, e *env) int {
 	var bases repeated
 	fs.Var(&bases, "rubric", fs.help("a rubric file or folder that the files extend or the declarations answer, checked too (repeatable; with no rubric, declarations are checked against the embedded catalog)",
 		"une grille (fichier ou dossier) que les fichiers étendent ou à laquelle répondent les déclarations, vérifiée aussi (répétable\u00a0; sans grille, les déclarations sont vérifiées au regard du catalogue intégré)"))
-	format := fs.String("format", "text", fs.help("output format: text, json or github", "format de sortie\u00a0: text, json ou github"))
+	format := fs.String("format", "text", fs.help("output format: text, json or github (default: text)", "format de sortie\u00a0: text, json ou github (par défaut\u00a0: text)"))
 	strict := fs.Bool("strict", false, fs.help("a text missing in one of the rubric's languages is an error", "un texte manquant dans une des langues de la grille est une erreur"))
 	if code, ok := fs.parse(args); !ok {
 		return code
