@@ -1,6 +1,7 @@
 package rubric
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -25,16 +26,9 @@ var orderOps = []string{"gte", "gt", "lte", "lt"}
 
 // isRange reports whether p's operators are one lower and one upper bound.
 func isRange(p *Predicate) bool {
-	lower := btoi(p.GTE != nil) + btoi(p.GT != nil)
-	upper := btoi(p.LTE != nil) + btoi(p.LT != nil)
-	return lower == 1 && upper == 1 && len(p.operators()) == 2
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+	oneLower := (p.GTE == nil) != (p.GT == nil)
+	oneUpper := (p.LTE == nil) != (p.LT == nil)
+	return oneLower && oneUpper && len(p.operators()) == 2
 }
 
 // subject describes what a condition reads: its type and, for enum and set
@@ -202,8 +196,8 @@ func (k *checker) operands(p *Predicate, s subject, at diag.Path) {
 		}
 	}
 	if isRange(p) && s.typ == FactNumber {
-		lo, _ := cmpOr(p.GTE, p.GT).(float64)
-		hi, _ := cmpOr(p.LTE, p.LT).(float64)
+		lo, _ := cmp.Or(p.GTE, p.GT).(float64)
+		hi, _ := cmp.Or(p.LTE, p.LT).(float64)
 		if lo > hi {
 			k.add(diag.CodePredicateValue, at, diag.Bilingual("the range", "l'intervalle"), s.name,
 				diag.Bilingual("the lower bound is above the upper bound: nothing can match", "la borne basse dépasse la borne haute : rien ne peut convenir"), "")
@@ -281,16 +275,6 @@ func show(v any) string {
 		return fmt.Sprint(v)
 	}
 	return string(b)
-}
-
-// cmpOr returns the first non-nil value.
-func cmpOr(vs ...any) any {
-	for _, v := range vs {
-		if v != nil {
-			return v
-		}
-	}
-	return nil
 }
 
 // walk calls fn with p and every nested condition, with their paths.
