@@ -191,7 +191,10 @@ func syntaxDiag(file string, data []byte, err error) *diag.Diagnostic {
 			}
 		}
 	}
-	if strings.Contains(msg, "tab character") {
+	hint := diag.Bilingual("check indentation, colons and quotes around this line", "vérifiez l'indentation, les deux-points et les guillemets autour de cette ligne")
+	anchor := unknownAnchor.FindStringSubmatch(msg)
+	switch {
+	case strings.Contains(msg, "tab character"):
 		// yaml.v3 gives the line of the enclosing block: find the tab itself.
 		for i, l := range bytes.Split(data, []byte("\n")) {
 			indent := l[:len(l)-len(bytes.TrimLeft(l, " \t"))]
@@ -200,17 +203,11 @@ func syntaxDiag(file string, data []byte, err error) *diag.Diagnostic {
 				break
 			}
 		}
-	}
-	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
-		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
+		hint = diag.Bilingual("indent with spaces: YAML does not allow tabs in indentation", "indentez avec des espaces : YAML n'admet pas de tabulations dans l'indentation")
+	case anchor != nil:
+		if i := bytes.Index(data, []byte("*"+anchor[1])); i >= 0 {
 			line, col = lineCol(data, i)
 		}
-	}
-	hint := diag.Bilingual("check indentation, colons and quotes around this line", "vérifiez l'indentation, les deux-points et les guillemets autour de cette ligne")
-	switch {
-	case strings.Contains(msg, "tab character"):
-		hint = diag.Bilingual("indent with spaces: YAML does not allow tabs in indentation", "indentez avec des espaces : YAML n'admet pas de tabulations dans l'indentation")
-	case unknownAnchor.MatchString(msg):
 		hint = diag.Bilingual("define the anchor (&name) before using it (*name)", "définissez l'ancre (&nom) avant de l'utiliser (*nom)")
 	case strings.HasPrefix(msg, "did not find expected ',' or"):
 		hint = diag.Bilingual("a list or mapping opened here with [ or { is not closed, or lacks a comma", "une liste ou un bloc ouvert ici par [ ou { n'est pas fermé, ou il manque une virgule")
