@@ -36,7 +36,8 @@ type Diagnostic struct {
 	Code     Code
 	Range    Range
 	Path     Path
-	// Args fill the message and hint templates of Code, in order.
+	// Args fill the message and hint templates of Code, in order. An
+	// argument made with Bilingual reads in the language asked for.
 	Args []string
 	// Suggestion is a did-you-mean for a misspelt key or identifier, if any.
 	Suggestion string
@@ -56,6 +57,8 @@ func (d *Diagnostic) Message(lang string) string {
 // French, such as the name of a kind of thing ("criterion", "critère").
 func Bilingual(en, fr string) string { return "\x00" + en + "\x00" + fr }
 
+// localize returns arg in lang: its English or French side if Bilingual
+// made it, arg itself otherwise.
 func localize(arg, lang string) string {
 	rest, ok := strings.CutPrefix(arg, "\x00")
 	if !ok {
