@@ -82,12 +82,16 @@ func (a *Assessor) Assess(ctx context.Context, d *Declaration, opts ...AssessOpt
 
 // run holds the state of one assessment.
 type run struct {
-	a      *Assessor
-	d      *Declaration
-	cfg    *assessConfig
-	asOf   string
-	e      env
-	states []cstate
+	a   *Assessor
+	d   *Declaration
+	cfg *assessConfig
+	// Where d was read from: for a declaration built in Go, noSource,
+	// which has no place at all.
+	src      *declSource
+	noSource declSource
+	asOf     string
+	e        env
+	states   []cstate
 	// classification
 	fired, upcoming []int // rule indexes; upcoming as the result lists them, by date
 	// The tier and the obligation behind each entry of the result's classification.
@@ -165,10 +169,10 @@ func (a *Assessor) newRun(d *Declaration, cfg *assessConfig) *run {
 		r.staleBefore = make([]string, len(a.rubrics))
 	}
 	r.a, r.d, r.cfg, r.asOf = a, d, cfg, cfg.asOf.Format(time.DateOnly)
-	var fallback *diag.Range // answers without a place point at the answers key
-	if d.src != nil && d.src.answersKey.Start.IsValid() {
-		fallback = &d.src.answersKey
+	if r.src = d.src; r.src == nil {
+		r.src = &r.noSource
 	}
+	fallback := place(&r.src.answersKey) // answers without a place point at the answers key
 	for i := range r.apos {
 		r.apos[i] = fallback
 	}
@@ -184,14 +188,21 @@ func (r *run) fact(fi int, raw any) {
 func (r *run) answer(ci int, id string, ans Answer) {
 	r.answers[ci] = ans // the copy the map forces
 	r.ans[ci] = &r.answers[ci]
-	if src := r.d.src; src != nil {
-		if p, ok := src.answerParts[id]; ok {
-			r.parts[ci] = p
-			if p.value.Start.IsValid() {
-				r.apos[ci] = &p.value
-			}
+	if p, ok := r.src.answerParts[id]; ok {
+		r.parts[ci] = p
+		if pos := place(&p.value); pos != nil {
+			r.apos[ci] = pos
 		}
 	}
+}
+
+// place returns rg for a result to point to, or nil when rg is no place
+// in the declaration. Results share positions with the declaration.
+func place(rg *diag.Range) *diag.Range {
+	if !rg.Start.IsValid() {
+		return nil
+	}
+	return rg
 }
 
 // release clears a run of everything it refers to and keeps it for another assessment.
@@ -213,7 +224,7 @@ func (a *Assessor) release(r *run) {
 	clear(r.oblInForce)
 	r.fired, r.upcoming = r.fired[:0], r.upcoming[:0]
 	r.clTiers, r.clObls = r.clTiers[:0], r.clObls[:0]
-	r.a, r.d, r.cfg, r.nums = nil, nil, nil, nil
+	r.a, r.d, r.src, r.cfg, r.nums = nil, nil, nil, nil, nil
 	a.runs.Put(r)
 }
 

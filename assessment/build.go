@@ -504,6 +504,7 @@ func (r *run) findings(res *Result) {
 			}
 		}
 	}
+	factsKey := place(&r.src.factsKey)
 	for _, f := range a.facts {
 		if !f.f.Required {
 			continue
@@ -511,12 +512,7 @@ func (r *run) findings(res *Result) {
 		if _, ok := r.d.Facts[f.f.ID]; ok {
 			continue
 		}
-		var pos *diag.Range
-		if r.d.src != nil && r.d.src.factsKey.Start.IsValid() {
-			p := r.d.src.factsKey
-			pos = &p
-		}
-		r.finding(res, High, "missing-fact", f.f.ID, fmt.Sprintf(r.t("Fact not given: %s (%s)", "Fait non renseigné\u00a0: %s (%s)"), f.f.ID, f.f.Question.In(r.language(), "en")), pos)
+		r.finding(res, High, "missing-fact", f.f.ID, fmt.Sprintf(r.t("Fact not given: %s (%s)", "Fait non renseigné\u00a0: %s (%s)"), f.f.ID, f.f.Question.In(r.language(), "en")), factsKey)
 	}
 	for ci, c := range a.crits {
 		st, cres := &r.states[ci], &res.Criteria[ci]
@@ -578,8 +574,7 @@ func (r *run) staleEvidence(res *Result, ci int) {
 		}
 		var pos *diag.Range
 		if parts := r.parts[ci]; parts != nil && i < len(parts.evidence) {
-			p := parts.evidence[i]
-			pos = &p
+			pos = &parts.evidence[i]
 		}
 		r.finding(res, Medium, "stale-evidence", c.id,
 			fmt.Sprintf(r.t("Evidence %q of %s is more than %d months old: %s", "Le justificatif «\u00a0%s\u00a0» du %s a plus de %d mois\u00a0: %s"),
@@ -606,11 +601,7 @@ func (r *run) signals(res *Result) {
 	if len(desc) == 2 {
 		return
 	}
-	var pos *diag.Range
-	if r.d.src != nil && r.d.src.description.Start.IsValid() {
-		p := r.d.src.description
-		pos = &p
-	}
+	pos := place(&r.src.description)
 	for _, sg := range r.a.signals {
 		v := r.e.facts[sg.fact]
 		if v.set && (v.s == sg.value || slices.Contains(v.list, sg.value) || v.kind == rubric.FactBool) {
