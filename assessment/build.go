@@ -49,11 +49,6 @@ func (r *run) result() *Result {
 	return res
 }
 
-// refs copies a list of references, so that a result shares nothing with the rubrics themselves.
-func refs(ids []string) []string {
-	return append(make([]string, 0, len(ids)), ids...)
-}
-
 func (r *run) classification(res *Result) {
 	a := r.a
 	if len(a.tiers) == 0 {
@@ -68,7 +63,7 @@ func (r *run) classification(res *Result) {
 			tierTitle = r.text(a.tiers[cru.tier].t.Title, rub)
 		}
 		return RuleResult{Rubric: rub.ID, ID: cru.r.ID, Tier: cru.r.Tier, TierTitle: tierTitle, Title: r.text(cru.r.Title, rub), Effective: cru.effective,
-			Rationale: r.text(cru.r.Rationale, rub), References: refs(cru.r.References), Review: cru.r.Review,
+			Rationale: r.text(cru.r.Rationale, rub), References: cru.refs, Review: cru.r.Review,
 			ReviewNote: r.text(cru.r.ReviewNote, rub)}
 	}
 	for _, ri := range r.fired {
@@ -105,7 +100,7 @@ func (r *run) classification(res *Result) {
 		r.clObls = append(r.clObls, oi)
 		rub := a.rubrics[o.rubric].r
 		ob := Obligation{Rubric: rub.ID, Tier: o.o.Tier, Effective: o.o.Effective, InForce: r.oblInForce[oi],
-			References: refs(o.o.References), Criteria: []string{}}
+			References: o.refs, Criteria: []string{}}
 		for _, ci := range o.crits {
 			ob.Criteria = append(ob.Criteria, a.crits[ci].id)
 		}

@@ -194,6 +194,7 @@ type crule struct {
 	when      *cpred
 	unless    *cpred
 	effective string
+	refs      []string // the rule's references, shared by results
 }
 
 type cobl struct {
@@ -201,6 +202,7 @@ type cobl struct {
 	rubric int
 	tier   int
 	crits  []int
+	refs   []string // the obligation's references, shared by results
 }
 
 // step is one node of the evaluation order: a criterion's applicability or
@@ -345,11 +347,12 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 				rule := &cl.Rules[i]
 				cr.rules = append(cr.rules, len(a.rules))
 				a.rules = append(a.rules, &crule{r: rule, rubric: ri, tier: a.localTier(cr, rule.Tier),
-					when: comp.compile(&rule.When), unless: comp.compile(rule.Unless), effective: rule.Effective})
+					when: comp.compile(&rule.When), unless: comp.compile(rule.Unless), effective: rule.Effective,
+					refs: refs(rule.References)})
 			}
 			for i := range cl.Obligations {
 				o := &cl.Obligations[i]
-				co := &cobl{o: o, rubric: ri, tier: a.localTier(cr, o.Tier)}
+				co := &cobl{o: o, rubric: ri, tier: a.localTier(cr, o.Tier), refs: refs(o.References)}
 				for _, id := range o.Criteria {
 					if !strings.Contains(id, "/") {
 						id = r.ID + "/" + id
@@ -386,7 +389,7 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 func (a *Assessor) prepareTexts(refTitle map[string]refInfo) {
 	for _, c := range a.crits {
 		rub := a.rubrics[c.rubric].r
-		refs := slices.Clip(append([]string{}, c.c.References...)) // never nil: JSON writes []
+		cited := refs(c.c.References)
 		for li, lang := range langs {
 			t := critText{
 				question:       c.c.Question.In(lang, rub.Language),
@@ -405,7 +408,7 @@ func (a *Assessor) prepareTexts(refTitle map[string]refInfo) {
 			}
 			c.text[li] = t
 			c.info[li] = CriterionInfo{ID: c.id, Rubric: rub.ID, Section: rub.Sections[c.section].ID, Question: t.question,
-				Weight: *c.c.Weight, References: refs}
+				Weight: *c.c.Weight, References: cited}
 		}
 	}
 	for _, cr := range a.rubrics {
@@ -460,6 +463,12 @@ func (a *Assessor) prepareTexts(refTitle map[string]refInfo) {
 			cr.cover = append(cr.cover, cv)
 		}
 	}
+}
+
+// refs copies a list of references for results to share, so that they
+// share nothing with the rubrics themselves. It is never nil: JSON writes [].
+func refs(ids []string) []string {
+	return slices.Clip(append([]string{}, ids...))
 }
 
 // references describes referential items in a language.

@@ -121,9 +121,10 @@ func unmarshal[E ~uint8](names []string, e *E, b []byte, what string) error {
 //
 // So that an assessment copies little, a Result shares data that nothing
 // changes: with the Assessor, what each criterion's CriterionInfo says, the
-// References and the criteria of each coverage item; with the Declaration,
-// the answers, their evidence and every position in it. Read them freely, from
-// any goroutine; copy them before changing them.
+// references of rules and obligations, the References and the criteria of
+// each coverage item; with the Declaration, the answers, their evidence and
+// every position in it. Read them freely, from any goroutine; copy them
+// before changing them.
 type Result struct {
 	// Always vigie.result/v1.
 	Format string `json:"format"`
