@@ -233,26 +233,22 @@ func Compile(set *rubric.Set, opts ...Option) (*Assessor, error) {
 	}
 	a := &Assessor{version: cfg.version, factIdx: map[string]int{}, critIdx: map[string]int{}, tierIdx: map[string]int{}}
 	refTitle := map[string]refInfo{} // rubric:referential:item → titles
-	for _, f := range set.Facts() {
+	for fi, f := range set.Facts() {
 		cf := &cfact{f: f}
-		for _, v := range f.Values {
-			cf.values = append(cf.values, v.Value)
-		}
-		a.factIdx[f.ID] = len(a.facts)
+		a.factIdx[f.ID] = fi
 		a.facts = append(a.facts, cf)
 		a.factIDs = append(a.factIDs, f.ID)
 		for _, v := range f.Values {
-			var phrases []string
+			cf.values = append(cf.values, v.Value)
+			sg := csignal{fact: fi, value: v.Value}
 			for _, lang := range slices.Sorted(maps.Keys(v.Signals)) {
 				for _, ph := range v.Signals[lang] {
-					phrases = append(phrases, fold(ph))
+					folded := fold(ph)
+					sg.phrases = append(sg.phrases, folded)
+					sg.padded = append(sg.padded, []byte(" "+folded+" "))
 				}
 			}
-			if len(phrases) > 0 {
-				sg := csignal{fact: a.factIdx[f.ID], value: v.Value, phrases: phrases}
-				for _, ph := range phrases {
-					sg.padded = append(sg.padded, []byte(" "+ph+" "))
-				}
+			if len(sg.phrases) > 0 {
 				a.signals = append(a.signals, sg)
 			}
 		}
