@@ -107,9 +107,10 @@ func deref(n *yaml.Node) *yaml.Node {
 }
 
 // fields walks a mapping, calling fn for each known key; unknown keys get a
-// diagnostic with a did-you-mean. It returns false when n is not a mapping.
-func (dec *decoder) fields(n *yaml.Node, p *at, allowed []string, fn func(key string, k, v *yaml.Node)) bool {
-	n = deref(n)
+// diagnostic with a did-you-mean, and required keys that are missing one at
+// node. It returns false when node is not a mapping, or one too long to read.
+func (dec *decoder) fields(node *yaml.Node, p *at, allowed, required []string, fn func(key string, k, v *yaml.Node)) bool {
+	n := deref(node)
 	if n.Kind != yaml.MappingNode {
 		dec.typeError(n, p, "object")
 		return false
@@ -118,6 +119,7 @@ func (dec *decoder) fields(n *yaml.Node, p *at, allowed []string, fn func(key st
 		dec.add(diag.CodeMappingTooLong, n, p, strconv.Itoa(len(n.Content)/2), strconv.Itoa(4*len(allowed)))
 		return false
 	}
+	var found uint64 // bit i: required[i] is there
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], deref(n.Content[i+1])
 		if !dec.key(n, i, p) {
@@ -132,7 +134,15 @@ func (dec *decoder) fields(n *yaml.Node, p *at, allowed []string, fn func(key st
 			d.Suggestion = diag.Suggest(k.Value, allowed)
 			continue
 		}
+		if r := slices.Index(required, k.Value); r >= 0 {
+			found |= 1 << r
+		}
 		fn(k.Value, k, v)
+	}
+	for i, k := range required {
+		if found&(1<<i) == 0 {
+			dec.add(diag.CodeRequired, node, p, k)
+		}
 	}
 	return true
 }
@@ -244,9 +254,7 @@ var (
 
 func (dec *decoder) declaration(root *yaml.Node) {
 	d, src := dec.d, dec.d.src
-	seen := map[string]bool{}
-	if !dec.fields(root, nil, topKeys, func(key string, k, v *yaml.Node) {
-		seen[key] = true
+	dec.fields(root, nil, topKeys, []string{"apiVersion", "kind", "project"}, func(key string, k, v *yaml.Node) {
 		p := child(nil, key)
 		switch key {
 		case "apiVersion":
@@ -269,21 +277,12 @@ func (dec *decoder) declaration(root *yaml.Node) {
 			src.answersKey = dec.at(k)
 			dec.answers(v, p)
 		}
-	}) {
-		return
-	}
-	for _, k := range []string{"apiVersion", "kind", "project"} {
-		if !seen[k] {
-			dec.add(diag.CodeRequired, root, nil, k)
-		}
-	}
+	})
 }
 
 func (dec *decoder) project(n *yaml.Node, p *at) {
 	pr := &dec.d.Project
-	seen := map[string]bool{}
-	if !dec.fields(n, p, projectKeys, func(key string, _, v *yaml.Node) {
-		seen[key] = true
+	dec.fields(n, p, projectKeys, []string{"id", "name"}, func(key string, _, v *yaml.Node) {
 		kp := child(p, key)
 		s := dec.str(v, kp)
 		switch key {
@@ -309,14 +308,7 @@ func (dec *decoder) project(n *yaml.Node, p *at) {
 		case "contact":
 			pr.Contact = s
 		}
-	}) {
-		return
-	}
-	for _, k := range []string{"id", "name"} {
-		if !seen[k] {
-			dec.add(diag.CodeRequired, n, p, k)
-		}
-	}
+	})
 }
 
 // scalar reads a scalar as a JSON-like value: bool, float64, string or nil.
@@ -421,12 +413,10 @@ func (dec *decoder) answers(n *yaml.Node, p *at) {
 		if v.Kind != yaml.MappingNode { // the shorthand: the answer itself
 			a.Value = dec.value(v, ap)
 		} else {
-			hasValue := false
-			dec.fields(v, ap, answerKeys, func(key string, _, f *yaml.Node) {
+			dec.fields(v, ap, answerKeys, []string{"value"}, func(key string, _, f *yaml.Node) {
 				fp := child(ap, key)
 				switch key {
 				case "value":
-					hasValue = true
 					a.Value = dec.value(f, fp)
 					pos.value = dec.at(f)
 				case "evidence":
@@ -437,9 +427,6 @@ func (dec *decoder) answers(n *yaml.Node, p *at) {
 					a.Justification = dec.str(f, fp)
 				}
 			})
-			if !hasValue {
-				dec.add(diag.CodeRequired, v, ap, "value")
-			}
 		}
 		dec.d.Answers[k.Value] = a
 		dec.d.src.answerParts[k.Value] = pos
@@ -464,12 +451,10 @@ func (dec *decoder) evidence(n *yaml.Node, p *at) ([]Evidence, []diag.Range) {
 		}
 		var ev Evidence
 		at := dec.at(e)
-		hasTitle := false
-		dec.fields(e, ep, evidenceKeys, func(key string, _, f *yaml.Node) {
+		dec.fields(e, ep, evidenceKeys, []string{"title"}, func(key string, _, f *yaml.Node) {
 			fp := child(ep, key)
 			switch key {
 			case "title":
-				hasTitle = true
 				ev.Title = dec.str(f, fp)
 			case "ref":
 				ev.Ref = dec.str(f, fp)
@@ -481,9 +466,6 @@ func (dec *decoder) evidence(n *yaml.Node, p *at) ([]Evidence, []diag.Range) {
 				}
 			}
 		})
-		if !hasTitle && e.Kind == yaml.MappingNode {
-			dec.add(diag.CodeRequired, e, ep, "title")
-		}
 		out = append(out, ev)
 		pos = append(pos, at)
 	}

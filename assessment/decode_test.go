@@ -2,6 +2,8 @@ package assessment_test
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -56,4 +58,35 @@ func TestTaggedBooleans(t *testing.T) {
 		got = append(got, string(dg.Code)+" "+dg.Path.String()+" "+dg.Range.String())
 	}
 	assert.Equal(t, []string{"type facts.a d.yaml:5:6", "type facts.b[0] d.yaml:6:7"}, got)
+}
+
+// TestRequiredKeysOfUnreadMappings: a mapping too long to read is refused
+// for its length alone; the keys it holds are not said to be missing.
+func TestRequiredKeysOfUnreadMappings(t *testing.T) {
+	t.Parallel()
+	const head = "apiVersion: vigie/v1\nkind: Declaration\nproject: {id: p, name: P}\nanswers:\n"
+	long := func(first string) string {
+		var b strings.Builder
+		b.WriteString(first)
+		for i := range 30 { // more than four times the keys any of these mappings allows
+			fmt.Fprintf(&b, ", x%d: 1", i)
+		}
+		return b.String()
+	}
+	for name, src := range map[string]string{
+		"answer":   head + "  r/c: {" + long("value: true") + "}\n",
+		"evidence": head + "  r/c: {value: true, evidence: [{" + long("title: T") + "}]}\n",
+		"project":  "apiVersion: vigie/v1\nkind: Declaration\nproject: {" + long("id: p, name: P") + "}\n",
+	} {
+		var codes []diag.Code
+		for _, dg := range parseDiagnostics(t, src) {
+			codes = append(codes, dg.Code)
+		}
+		assert.Equal(t, []diag.Code{diag.CodeMappingTooLong}, codes, name)
+	}
+	// A mapping that can be read still names what it lacks.
+	ds := parseDiagnostics(t, head+"  r/c: {comment: C, evidence: [{ref: R}]}\n")
+	require.Len(t, ds, 2)
+	assert.Equal(t, diag.CodeRequired, ds[0].Code)
+	assert.Equal(t, diag.CodeRequired, ds[1].Code)
 }
