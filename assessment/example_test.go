@@ -196,9 +196,9 @@ answers:
 	// projet.yaml:6:33: error[unknown-value]: value "maybe" is not one of the values of answer to protection/impact-assessment
 	//     hint: allowed values: no, partly, yes
 	// projet.yaml:5:28: erreur[unknown-answer]: aucune grille n'a le critère "protection/human-decide"
-	//     conseil : vouliez-vous dire "protection/human-decides" ? les réponses ont pour clé grille/critère ; vigie init liste les critères des grilles
+	//     conseil : vouliez-vous dire "protection/human-decides" ? les réponses ont pour clé grille/critère ; vigie init liste les critères des grilles
 	// projet.yaml:6:33: erreur[unknown-value]: la valeur "maybe" n'est pas admise (réponse à protection/impact-assessment)
-	//     conseil : valeurs admises : no, partly, yes
+	//     conseil : valeurs admises : no, partly, yes
 	// true true 2
 }
 

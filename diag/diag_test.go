@@ -126,7 +126,7 @@ func TestWrite(t *testing.T) {
 	require.NoError(t, diag.Diagnostics{d}.Write(&en, "en"))
 	require.NoError(t, diag.Diagnostics{d}.Write(&fr, "fr"))
 	assert.Equal(t, "r.yaml:7:3: error[unknown-key]: unknown key \"wieght\"\n    hint: did you mean \"weight\"? allowed here: gate, weight\n", en.String())
-	assert.Equal(t, "r.yaml:7:3: erreur[unknown-key]: clé inconnue \"wieght\"\n    conseil : vouliez-vous dire \"weight\" ? clés possibles ici : gate, weight\n", fr.String())
+	assert.Equal(t, "r.yaml:7:3: erreur[unknown-key]: clé inconnue \"wieght\"\n    conseil : vouliez-vous dire \"weight\"\u00a0? clés possibles ici\u00a0: gate, weight\n", fr.String())
 }
 
 func TestMarshalJSON(t *testing.T) {

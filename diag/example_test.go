@@ -19,5 +19,5 @@ func ExampleDiagnostics_Write() {
 	// grid.yaml:18:16: error[unknown-scale]: unknown scale "maturty"
 	//     hint: did you mean "maturity"? declare it under `scales:`
 	// grid.yaml:18:16: erreur[unknown-scale]: échelle "maturty" inconnue
-	//     conseil : vouliez-vous dire "maturity" ? déclarez-la sous `scales:`
+	//     conseil : vouliez-vous dire "maturity" ? déclarez-la sous `scales:`
 }

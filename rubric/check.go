@@ -383,7 +383,7 @@ func (k *checker) scales() {
 	for i, s := range k.r.Scales {
 		if !used[s.ID] {
 			k.warn(diag.CodeUnusedDefinition, diag.Root().Child("scales").Index(i).Child("id"), diag.Bilingual("scale", "l'échelle"), s.ID,
-				diag.Bilingual("no criterion uses it: remove it, or answer a criterion with it", "aucun critère ne s'en sert : supprimez-la, ou utilisez-la dans un critère"))
+				diag.Bilingual("no criterion uses it: remove it, or answer a criterion with it", "aucun critère ne s'en sert\u00a0: supprimez-la, ou utilisez-la dans un critère"))
 		}
 	}
 }
@@ -446,14 +446,14 @@ func (k *checker) answer(c *Criterion, p diag.Path) {
 	points := k.sc.method == Points
 	if k.names() && !points && c.Points != nil {
 		k.warn(diag.CodeUnusedDefinition, p.Child("points"), diag.Bilingual("key points of criterion", "la clé points du critère"), c.ID,
-			diag.Bilingual("weighted means read scores, not points: remove points, or use method points", "les moyennes pondérées lisent des scores, pas des points : retirez points, ou utilisez la méthode points"))
+			diag.Bilingual("weighted means read scores, not points: remove points, or use method points", "les moyennes pondérées lisent des scores, pas des points\u00a0: retirez points, ou utilisez la méthode points"))
 	}
 	if k.names() && points {
 		switch {
 		case (c.Type == AnswerChoice || c.Type == AnswerMulti) && !slices.ContainsFunc(c.Choices, func(ch Choice) bool { return ch.Points != 0 }):
-			bad(p.Child("choices"), "no choice carries points, so the criterion can earn nothing", "aucun choix ne porte de points : le critère ne peut rien rapporter")
+			bad(p.Child("choices"), "no choice carries points, so the criterion can earn nothing", "aucun choix ne porte de points\u00a0: le critère ne peut rien rapporter")
 		case c.Points == nil && (c.Type == AnswerScale || c.Type == AnswerBoolean || c.Type == AnswerNumber && !bracketsHavePoints(c.Brackets)):
-			bad(p, "points-based scoring: say what the criterion is worth with `points:`", "notation par points : indiquez ce que vaut le critère avec `points:`")
+			bad(p, "points-based scoring: say what the criterion is worth with `points:`", "notation par points\u00a0: indiquez ce que vaut le critère avec `points:`")
 		}
 	}
 	if !k.shapes() {
@@ -461,7 +461,7 @@ func (k *checker) answer(c *Criterion, p diag.Path) {
 	}
 	switch c.Type {
 	case "":
-		bad(p, "say how it is answered: `scale: <id>` or `type: bool|number|choice|multi`", "dites comment y répondre : `scale: <id>` ou `type: bool|number|choice|multi`")
+		bad(p, "say how it is answered: `scale: <id>` or `type: bool|number|choice|multi`", "dites comment y répondre\u00a0: `scale: <id>` ou `type: bool|number|choice|multi`")
 		return
 	case AnswerScale:
 		if c.Scale == "" {
@@ -476,7 +476,7 @@ func (k *checker) answer(c *Criterion, p diag.Path) {
 		}
 		k.uniqueValues("choice", len(c.Choices), func(i int) string { return c.Choices[i].Value }, p.Child("choices").Index)
 		if c.Type == AnswerMulti && !points && !slices.ContainsFunc(c.Choices, func(ch Choice) bool { return ch.Points > 0 }) {
-			bad(p.Child("choices"), "a multi criterion scores the points of its choices: give some choices points", "un critère multi se note par les points de ses choix : donnez des points à certains choix")
+			bad(p.Child("choices"), "a multi criterion scores the points of its choices: give some choices points", "un critère multi se note par les points de ses choix\u00a0: donnez des points à certains choix")
 		}
 	case AnswerNumber:
 		if c.Min != nil && c.Max != nil && *c.Min >= *c.Max {
@@ -698,7 +698,7 @@ func (k *checker) scoring() {
 		p := sp.Child("scores").Index(i)
 		if k.shapes() {
 			if sc.Method == WeightedMean && s.Basis == BasisPoints {
-				k.add(diag.CodeScoringMethod, p.Child("basis"), diag.Bilingual("weighted-mean scores are percentages: use basis percent, or method points", "les scores en moyenne pondérée sont des pourcentages : utilisez basis percent, ou la méthode points"))
+				k.add(diag.CodeScoringMethod, p.Child("basis"), diag.Bilingual("weighted-mean scores are percentages: use basis percent, or method points", "les scores en moyenne pondérée sont des pourcentages\u00a0: utilisez basis percent, ou la méthode points"))
 			}
 		}
 		ranges := make([]namedBounds, len(s.Bands))

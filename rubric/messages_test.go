@@ -50,9 +50,9 @@ scoring:
 		assert.Contains(t, en, want)
 	}
 	for _, want := range []string{
-		"surcharge 1 : une surcharge nomme exactement une section ou un critère",
-		"surcharge de la section s : gate s'applique à un critère, pas à une section",
-		"surcharge du critère a : title s'applique à une section, pas à un critère",
+		"surcharge 1\u00a0: une surcharge nomme exactement une section ou un critère",
+		"surcharge de la section s\u00a0: gate s'applique à un critère, pas à une section",
+		"surcharge du critère a\u00a0: title s'applique à une section, pas à un critère",
 		"les paliers low et high laissent un trou ou se contredisent en 1,5",
 	} {
 		assert.Contains(t, fr, want)
@@ -89,7 +89,7 @@ overrides:
 	for _, want := range []string{
 		"le fait role, de type enum, n'admet pas l'opérateur contains",
 		"la réponse au critère a, de type bool, n'admet pas l'opérateur in",
-		`l'opérande de in ne va pas avec la réponse au critère a : true ou false attendu, trouvé "x"`,
+		`l'opérande de in ne va pas avec la réponse au critère a : true ou false attendu, trouvé "x"`,
 	} {
 		assert.Contains(t, fr, want)
 	}

@@ -92,7 +92,7 @@ func (k *checker) predicate(p *Predicate, at diag.Path) {
 			}
 		case subjects[0] == "tier":
 			if len(ops) > 0 {
-				shape("tier takes no operator: {tier: high} holds when the tier applies", "tier ne prend pas d'opérateur : {tier: high} est vrai quand le niveau de risque s'applique")
+				shape("tier takes no operator: {tier: high} holds when the tier applies", "tier ne prend pas d'opérateur\u00a0: {tier: high} est vrai quand le niveau de risque s'applique")
 			}
 		default:
 			if len(ops) > 0 {
@@ -200,7 +200,7 @@ func (k *checker) operands(p *Predicate, s subject, at diag.Path) {
 		hi, _ := cmp.Or(p.LTE, p.LT).(float64)
 		if lo > hi {
 			k.add(diag.CodePredicateValue, at, diag.Bilingual("the range", "l'intervalle"), s.name,
-				diag.Bilingual("the lower bound is above the upper bound: nothing can match", "la borne basse dépasse la borne haute : rien ne peut convenir"), "")
+				diag.Bilingual("the lower bound is above the upper bound: nothing can match", "la borne basse dépasse la borne haute\u00a0: rien ne peut convenir"), "")
 		}
 	}
 	one := func(op string, v any) {

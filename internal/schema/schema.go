@@ -93,7 +93,7 @@ func (v *Validator) convert(d *source.Document, p diag.Path, e gojsonschema.Resu
 		} else if exp == "string" {
 			hintEN, hintFR = `write the value in quotes, e.g. "1.0.0"`, `écrivez la valeur entre guillemets, par exemple "1.0.0"`
 		} else if strings.Contains(exp, "array") {
-			hintEN, hintFR = "write a list: [a, b] or one `- item` per line", "écrivez une liste : [a, b] ou un `- élément` par ligne"
+			hintEN, hintFR = "write a list: [a, b] or one `- item` per line", "écrivez une liste\u00a0: [a, b] ou un `- élément` par ligne"
 		}
 		return diag.New(diag.CodeType, d.Locate(p), p, TypeName(exp), TypeName(given), hintEN, hintFR)
 	case "enum":

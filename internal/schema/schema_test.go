@@ -21,7 +21,7 @@ func TestNullWhereAValueIsRequiredReadsInFrench(t *testing.T) {
 	require.Len(t, ds, 1)
 	assert.Equal(t, diag.CodeType, ds[0].Code)
 	assert.Equal(t, "wrong type: expected a value, found null", ds[0].Message("en"))
-	assert.Equal(t, "type incorrect : attendu une valeur, trouvé null", ds[0].Message("fr"))
+	assert.Equal(t, "type incorrect\u00a0: attendu une valeur, trouvé null", ds[0].Message("fr"))
 }
 
 func TestTypeName(t *testing.T) {
@@ -38,6 +38,6 @@ func TestTypeName(t *testing.T) {
 	for _, tt := range tests {
 		d := diag.New(diag.CodeType, diag.Range{}, diag.Root(), TypeName(tt.in), "null", "", "")
 		assert.Equal(t, "wrong type: expected "+tt.en+", found null", d.Message("en"), "TypeName(%q)", tt.in)
-		assert.Equal(t, "type incorrect : attendu "+tt.fr+", trouvé null", d.Message("fr"), "TypeName(%q)", tt.in)
+		assert.Equal(t, "type incorrect\u00a0: attendu "+tt.fr+", trouvé null", d.Message("fr"), "TypeName(%q)", tt.in)
 	}
 }

@@ -203,7 +203,7 @@ func syntaxDiag(file string, data []byte, err error) *diag.Diagnostic {
 				break
 			}
 		}
-		hint = diag.Bilingual("indent with spaces: YAML does not allow tabs in indentation", "indentez avec des espaces : YAML n'admet pas de tabulations dans l'indentation")
+		hint = diag.Bilingual("indent with spaces: YAML does not allow tabs in indentation", "indentez avec des espaces\u00a0: YAML n'admet pas de tabulations dans l'indentation")
 	case anchor != nil:
 		if i := bytes.Index(data, []byte("*"+anchor[1])); i >= 0 {
 			line, col = lineCol(data, i)
