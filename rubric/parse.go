@@ -64,12 +64,12 @@ func WithStrictLanguages() Option {
 // The compiled rubric schema is a cache: kept while rubrics are being parsed,
 // and let go by the garbage collector afterwards (through a weak pointer), so
 // that a process assessing thousands of declarations does not carry its
-// 800 KB of pointers through every collection. It is a trade-off, measured:
-// held for good (sync.OnceValues), it slows BenchmarkAssess from about 56 µs
-// to about 86 µs; let go, it is compiled again (about 6 ms) after a
-// collection, which in a tight parsing loop is one parse in ten, and
-// BenchmarkParse goes from about 9 ms to about 14 ms. Assessing is the
-// frequent path.
+// 800 KB of pointers through every collection. It is a trade-off, measured
+// when it was made: held for good (sync.OnceValues), it made BenchmarkAssess
+// half as slow again, since every collection marks it; let go, it is
+// compiled again (about 6 ms) after a collection, which in a tight parsing
+// loop is one parse in ten, and BenchmarkParse took half as long again.
+// Assessing is the frequent path. It changes no result: it is a cache.
 var schemaCache struct {
 	mu sync.Mutex
 	p  weak.Pointer[schema.Validator]
