@@ -31,7 +31,9 @@ var ErrInvalid = errors.New("invalid declaration")
 //
 // A declaration is read straight from the parsed tree, without a schema
 // validator: it is the hot path of vigie assess, run once per project.
-// schemas/declaration.schema.json describes the same shape for editors.
+// schemas/declaration.schema.json describes the same shape for editors,
+// one step stricter: it refuses a null answer, which the decoder reads as no
+// value and Assessor.Check then refuses as a value of the wrong type.
 func ParseDeclaration(name string, data []byte) (*Declaration, error) {
 	lim := source.DefaultLimits()
 	lim.Shallow = true // the decoder reads a fixed shape and checks it as it goes
