@@ -58,7 +58,7 @@ func (textRenderer) render(w io.Writer, results []*assessment.Result, o *Options
 		}
 		for _, rr := range res.Rubrics {
 			score := o.percent(rr.Overall.Percent)
-			if rr.Overall.Band != "" {
+			if rr.Overall.BandLabel != "" { // as markdown and html: a band without a label says nothing
 				score += " (" + clean(rr.Overall.BandLabel) + ")"
 			}
 			fmt.Fprintf(&b, "%s %s %s%s%s\n", o.t("rubric"), rr.ID, rr.Version, o.colon(), score)
